@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using LagLab.Protocol;
+
+namespace LagLab.Broker;
+
+/// <summary>The broker's instruments (System.Diagnostics.Metrics, meter "LagLab.Broker").</summary>
+internal sealed class BrokerMetrics : IDisposable
+{
+    public const string MeterName = "LagLab.Broker";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _bytesIn;
+    private readonly Counter<long> _bytesOut;
+    private readonly Counter<long> _errors;
+    private readonly Counter<long> _malformed;
+
+    public BrokerMetrics()
+    {
+        _meter = new Meter(MeterName);
+        _requests = _meter.CreateCounter<long>("laglab_broker_requests", "{request}", "Requests handled, by API");
+        _errors = _meter.CreateCounter<long>("laglab_broker_errors", "{error}", "Error codes returned, by API and error");
+        _bytesIn = _meter.CreateCounter<long>("laglab_broker_received", "By", "Bytes received");
+        _bytesOut = _meter.CreateCounter<long>("laglab_broker_sent", "By", "Bytes sent");
+        _malformed = _meter.CreateCounter<long>("laglab_broker_malformed_requests", "{request}", "Connections closed for malformed requests");
+    }
+
+    public Meter Meter => _meter;
+
+    public void RequestHandled(ApiKey apiKey) =>
+        _requests.Add(1, new KeyValuePair<string, object?>("api", apiKey.ToString()));
+
+    public void ErrorReturned(ApiKey apiKey, ErrorCode error) =>
+        _errors.Add(1, new("api", apiKey.ToString()), new("error", error.ToString()));
+
+    public void BytesReceived(long count) => _bytesIn.Add(count);
+
+    public void BytesSent(long count) => _bytesOut.Add(count);
+
+    public void MalformedRequest() => _malformed.Add(1);
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,84 @@
+using LagLab.Protocol;
+
+namespace LagLab.Broker;
+
+/// <summary>Everything the embedded broker can be told at start. Defaults live here and nowhere else.</summary>
+public sealed class BrokerOptions
+{
+    public const int DefaultPort = 9092;
+
+    /// <summary>Address to bind. Loopback unless told otherwise.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Port to bind; 0 picks a free port (the in-process API reads it back).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Host name put into Metadata and FindCoordinator; defaults to <see cref="Host"/>.</summary>
+    public string? AdvertisedHost { get; set; }
+
+    /// <summary>Directory for log segments and broker state; null means in memory.</summary>
+    public string? DataDirectory { get; set; }
+
+    public int NodeId { get; set; } = 1;
+
+    public int DefaultPartitions { get; set; } = 1;
+
+    public bool AutoCreateTopics { get; set; } = true;
+
+    public int MaxRequestSize { get; set; } = Frame.DefaultMaxRequestSize;
+
+    /// <summary>Largest record batch accepted by Produce (Kafka's message.max.bytes default).</summary>
+    public int MaxMessageBytes { get; set; } = 1_048_588;
+
+    /// <summary>Default segment size (Kafka's log.segment.bytes is 1 GiB; smaller keeps retention responsive here).</summary>
+    public long SegmentBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Default retention by time; -1 keeps forever (Kafka's default is 7 days).</summary>
+    public long RetentionMs { get; set; } = 7L * 24 * 60 * 60 * 1000;
+
+    /// <summary>Default retention by size per partition; -1 is unlimited.</summary>
+    public long RetentionBytes { get; set; } = -1;
+
+    /// <summary>How often retention runs.</summary>
+    public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Flush policy: fsync after this many appended messages (1 = every acknowledged write is on disk
+    /// before the response; 0 = leave it to the OS page cache and the periodic flush).
+    /// </summary>
+    public long FlushIntervalMessages { get; set; } = 1;
+
+    /// <summary>Periodic flush when <see cref="FlushIntervalMessages"/> is not every write.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public string EffectiveAdvertisedHost => AdvertisedHost ?? (Host is "0.0.0.0" or "::" ? "127.0.0.1" : Host);
+
+    /// <summary>Fails fast with a message that names the option.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Host))
+        {
+            throw new ArgumentException("--host must not be empty.");
+        }
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"--port must be between 0 and 65535, got {Port}.");
+        }
+        if (DefaultPartitions is < 1 or > 10_000)
+        {
+            throw new ArgumentException($"--default-partitions must be between 1 and 10000, got {DefaultPartitions}.");
+        }
+        if (MaxRequestSize < 1024)
+        {
+            throw new ArgumentException($"--max-request-size must be at least 1024 bytes, got {MaxRequestSize}.");
+        }
+        if (SegmentBytes < 1024)
+        {
+            throw new ArgumentException($"--segment-bytes must be at least 1024, got {SegmentBytes}.");
+        }
+        if (FlushIntervalMessages < 0)
+        {
+            throw new ArgumentException($"--flush-messages must be 0 or more, got {FlushIntervalMessages}.");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using LagLab.Broker.Handlers;
+using Microsoft.Extensions.Logging;
+
+namespace LagLab.Broker.Network;
+
+/// <summary>Accepts TCP connections and runs one <see cref="ClientConnection"/> per socket, all supervised.</summary>
+internal sealed class BrokerServer : IAsyncDisposable
+{
+    private readonly Socket _listener;
+    private readonly RequestDispatcher _dispatcher;
+    private readonly BrokerOptions _options;
+    private readonly BrokerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<long, Task> _connections = new();
+    private Task? _acceptLoop;
+    private long _nextConnectionId;
+
+    public BrokerServer(BrokerOptions options, RequestDispatcher dispatcher, BrokerMetrics metrics, ILogger logger)
+    {
+        _options = options;
+        _dispatcher = dispatcher;
+        _metrics = metrics;
+        _logger = logger;
+        var address = IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host);
+        _listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Bind(new IPEndPoint(address, options.Port));
+        _listener.Listen(512);
+    }
+
+    /// <summary>The port actually bound (differs from the option when it was 0).</summary>
+    public int Port => ((IPEndPoint)_listener.LocalEndPoint!).Port;
+
+    public void Start() => _acceptLoop = AcceptLoopAsync(_stopping.Token);
+
+    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+            socket.NoDelay = true;
+            var id = Interlocked.Increment(ref _nextConnectionId);
+            var connection = new ClientConnection(id, socket, _dispatcher, _options, _metrics, _logger);
+            _connections[id] = RunConnectionAsync(id, connection, cancellationToken);
+        }
+    }
+
+    private async Task RunConnectionAsync(long id, ClientConnection connection, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await connection.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _connections.TryRemove(id, out _);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Dispose();
+        if (_acceptLoop is not null)
+        {
+            await _acceptLoop;
+        }
+        await Task.WhenAll(_connections.Values);
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using LagLab.Broker;
+using Microsoft.Extensions.Logging;
+
+namespace LagLab.Cli.Commands;
+
+/// <summary><c>laglab broker</c>: runs the embedded Kafka-protocol broker until SIGTERM or Ctrl-C.</summary>
+internal static class BrokerCommand
+{
+    public static Command Create()
+    {
+        var defaults = new BrokerOptions();
+        var host = new Option<string>("--host") { Description = "Address to bind (loopback by default).", DefaultValueFactory = _ => defaults.Host };
+        var port = new Option<int>("--port") { Description = "Port to listen on; 0 picks a free one.", DefaultValueFactory = _ => BrokerOptions.DefaultPort };
+        var advertisedHost = new Option<string?>("--advertised-host") { Description = "Host name given to clients in metadata (default: --host)." };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Directory for log segments and broker state." };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory (fast tests; lost on exit)." };
+        var partitions = new Option<int>("--default-partitions") { Description = "Partitions of auto-created topics.", DefaultValueFactory = _ => defaults.DefaultPartitions };
+        var autoCreate = new Option<bool>("--auto-create-topics") { Description = "Create unknown topics on metadata or produce requests (true|false).", DefaultValueFactory = _ => defaults.AutoCreateTopics, Arity = ArgumentArity.ExactlyOne };
+        var maxRequest = new Option<int>("--max-request-size") { Description = "Largest request frame accepted, in bytes.", DefaultValueFactory = _ => defaults.MaxRequestSize };
+        var segmentBytes = new Option<long>("--segment-bytes") { Description = "Default size at which a log segment rolls.", DefaultValueFactory = _ => defaults.SegmentBytes };
+        var retentionMs = new Option<long>("--retention-ms") { Description = "Default retention by time (-1: forever).", DefaultValueFactory = _ => defaults.RetentionMs };
+        var flushMessages = new Option<long>("--flush-messages") { Description = "fsync after this many messages (1: every acknowledged write; 0: periodic only).", DefaultValueFactory = _ => defaults.FlushIntervalMessages };
+        var verbose = new Option<bool>("--verbose") { Description = "Log connections and requests." };
+
+        var command = new Command("broker", "Run the embedded Kafka-protocol broker (single node, id 1).")
+        {
+            host, port, advertisedHost, dataDir, inMemory, partitions, autoCreate, maxRequest, segmentBytes, retentionMs, flushMessages, verbose,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(inMemory) && result.GetValue(dataDir) is not null)
+            {
+                result.AddError("--data-dir and --in-memory cannot be used together.");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new BrokerOptions
+            {
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                AdvertisedHost = parse.GetValue(advertisedHost),
+                DataDirectory = parse.GetValue(inMemory) ? null : (parse.GetValue(dataDir)?.FullName ?? Path.GetFullPath("data")),
+                DefaultPartitions = parse.GetValue(partitions),
+                AutoCreateTopics = parse.GetValue(autoCreate),
+                MaxRequestSize = parse.GetValue(maxRequest),
+                SegmentBytes = parse.GetValue(segmentBytes),
+                RetentionMs = parse.GetValue(retentionMs),
+                FlushIntervalMessages = parse.GetValue(flushMessages),
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab broker: {ex.Message}");
+                return 2;
+            }
+            using var loggerFactory = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var shutdown = new ShutdownSignal();
+            KafkaBroker broker;
+            try
+            {
+                broker = await KafkaBroker.StartAsync(options, loggerFactory);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab broker: cannot listen on {options.Host}:{options.Port}: {ex.Message}");
+                return 2;
+            }
+            await using (broker)
+            {
+                // The one line scripts wait for: stdout, flushed, machine-readable.
+                Console.Out.WriteLine($"laglab broker ready: bootstrap servers {broker.BootstrapServers}");
+                Console.Out.Flush();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, shutdown.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+}

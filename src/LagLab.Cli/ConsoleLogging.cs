@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace LagLab.Cli;
+
+/// <summary>One console logger setup for every command: single-line, timestamped, to stderr so stdout stays for data.</summary>
+internal static class ConsoleLogging
+{
+    public static ILoggerFactory Create(LogLevel minimum) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(minimum)
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+                o.UseUtcTimestamp = true;
+            }));
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using LagLab.Cli.Commands;
+
+var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducible and survivable.")
+{
+    BrokerCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
