@@ -80,10 +80,13 @@ internal static class CodecAssert
     public static void EncodesTo<T>(T message, short version, string hex)
         where T : IKafkaMessage<T>
     {
-        var expected = Convert.FromHexString(string.Concat(hex.Where(c => !char.IsWhiteSpace(c))));
+        var expected = Convert.FromHexString(Hex(hex));
         Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(Encode(message, version)));
         Equivalent(message, Decode<T>(expected, version), $"{typeof(T).Name} v{version} from hex");
     }
+
+    /// <summary>Hand-written hex (spaces for readability, any case) in the form <see cref="Convert.ToHexString(byte[])"/> prints.</summary>
+    public static string Hex(string spaced) => string.Concat(spaced.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 
     /// <summary>
     /// Structural equality: scalars by value, byte slices by content, sequences element-wise, anything else
