@@ -9,6 +9,15 @@ public static class BankApi
     /// <summary>GET: the ledger's counters as <see cref="LedgerStats"/>.</summary>
     public const string LedgerStatsPath = "/v1/ledger/stats";
 
+    /// <summary>GET <c>?after=N&amp;limit=M</c>: applied events in ledger order as <see cref="LedgerEventsPage"/>.</summary>
+    public const string LedgerEventsPath = "/v1/ledger/events";
+
+    /// <summary>GET: Prometheus text metrics.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>GET: 200 when the bank is up.</summary>
+    public const string HealthPath = "/healthz";
+
     /// <summary>Request header carrying the idempotency key (the event id).</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

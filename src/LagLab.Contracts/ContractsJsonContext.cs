@@ -10,5 +10,6 @@ namespace LagLab.Contracts;
 [JsonSerializable(typeof(ReconciliationEvent))]
 [JsonSerializable(typeof(ReconcileResponse))]
 [JsonSerializable(typeof(LedgerStats))]
+[JsonSerializable(typeof(LedgerEventsPage))]
 [JsonSerializable(typeof(ErrorResponse))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
