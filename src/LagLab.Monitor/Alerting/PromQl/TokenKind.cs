@@ -1,0 +1,25 @@
+namespace LagLab.Monitor.Alerting.PromQl;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    Number,
+    String,
+    LeftBrace,
+    RightBrace,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    Comma,
+    Equal,
+    NotEqual,
+    RegexMatch,
+    RegexNoMatch,
+    Greater,
+    Less,
+    GreaterOrEqual,
+    LessOrEqual,
+    DoubleEqual,
+    Arithmetic,
+}
