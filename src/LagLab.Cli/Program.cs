@@ -4,6 +4,7 @@ using LagLab.Cli.Commands;
 var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducible and survivable.")
 {
     BrokerCommand.Create(),
+    MonitorCommand.Create(),
     BankCommand.Create(),
 };
 // ProcessTerminationTimeout = null: System.CommandLine must not handle SIGTERM/SIGINT itself. Its handler blocks the
