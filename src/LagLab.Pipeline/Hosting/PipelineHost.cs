@@ -88,7 +88,7 @@ internal sealed partial class PipelineHost : IDisposable
 
     public async Task RunAsync(CancellationToken stop)
     {
-        using var exporter = new PrometheusExporter(PipelineMetrics.MeterName);
+        using var exporter = new PrometheusExporter(_metrics.Meter);
         MetricsServer? server = null;
         if (_options.MetricsListen is not null)
         {

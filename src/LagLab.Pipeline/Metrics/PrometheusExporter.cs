@@ -17,11 +17,12 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), Series> _series = new();
     private readonly Lock _collectLock = new();
 
-    public PrometheusExporter(string meterName)
+    /// <summary>Listens to this meter instance only (not every meter of the same name, e.g. another pipeline in the process).</summary>
+    public PrometheusExporter(Meter meter)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == meterName)
+            if (ReferenceEquals(instrument.Meter, meter))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
