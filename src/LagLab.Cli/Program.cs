@@ -4,6 +4,7 @@ using LagLab.Cli.Commands;
 var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducible and survivable.")
 {
     BrokerCommand.Create(),
+    BankCommand.Create(),
     PipelineCommand.Create(),
     ProduceCommand.Create(),
 };

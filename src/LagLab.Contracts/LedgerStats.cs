@@ -21,6 +21,9 @@ public sealed record LedgerStats
     /// <summary>Requests answered 503 during a scheduled outage or over the concurrency bound; not applied.</summary>
     public required long Unavailable { get; init; }
 
+    /// <summary>Requests whose client went away before the bank answered (during the drawn latency); not applied.</summary>
+    public long Abandoned { get; init; }
+
     /// <summary>Requests answered 400 (bad JSON, bad fields, missing or mismatched Idempotency-Key).</summary>
     public required long BadRequests { get; init; }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using LagLab.Protocol;
 using LagLab.Protocol.Messages.ApiVersions;
+using LagLab.Protocol.Messages.CreateTopics;
 using LagLab.Protocol.Messages.Fetch;
 using LagLab.Protocol.Messages.FindCoordinator;
 using LagLab.Protocol.Messages.Heartbeat;
@@ -91,6 +92,7 @@ internal sealed class FrameFuzzer(int seed)
             Encode(new FetchRequest(-1, 10, 1, [new FetchRequest.Topic("fuzz", [new FetchRequest.Partition(0, 0, 65536)])]), 4),
             Encode(new FetchRequest(-1, 10, 1, [new FetchRequest.Topic("fuzz", [new FetchRequest.Partition(0, 0, 65536)])], MaxBytes: 1 << 20), 11),
             Encode(new ListOffsetsRequest(-1, [new ListOffsetsRequest.Topic("fuzz", [new ListOffsetsRequest.Partition(0, -1)])]), 1),
+            Encode(new CreateTopicsRequest([new CreateTopicsRequest.Topic("fuzz-created", 2, 1, [], [new CreateTopicsRequest.Config("retention.ms", "60000")])], 1000), 2),
             Encode(new FindCoordinatorRequest("fuzz-group"), 0),
             Encode(new JoinGroupRequest("fuzz-group", 10_000, "", "consumer", [new JoinGroupRequest.Protocol("range", new byte[] { 0, 0, 0, 0, 0, 1, 0, 4, 102, 117, 122, 122, 255, 255, 255, 255 })], 10_000), 4),
             Encode(new HeartbeatRequest("fuzz-group", 1, "member"), 1),
@@ -109,6 +111,7 @@ internal sealed class FrameFuzzer(int seed)
             ProduceRequest => ApiKey.Produce,
             FetchRequest => ApiKey.Fetch,
             ListOffsetsRequest => ApiKey.ListOffsets,
+            CreateTopicsRequest => ApiKey.CreateTopics,
             FindCoordinatorRequest => ApiKey.FindCoordinator,
             JoinGroupRequest => ApiKey.JoinGroup,
             HeartbeatRequest => ApiKey.Heartbeat,

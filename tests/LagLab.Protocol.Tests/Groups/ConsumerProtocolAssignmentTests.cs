@@ -1,5 +1,5 @@
 using LagLab.Protocol.Groups;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Groups;
 
@@ -15,7 +15,8 @@ public sealed class ConsumerProtocolAssignmentTests
     [InlineData(3)]
     public void Body_RoundTripsAndRejectsTruncation_AtEveryVersion(short version)
     {
-        RoundTrip(Full, version, Full);
+        RoundTripsTo(Full, version, Full);
+        EveryPrefixThrows(Full, version);
     }
 
     [Theory]
@@ -27,7 +28,7 @@ public sealed class ConsumerProtocolAssignmentTests
     {
         var bytes = Full.Serialize(version);
 
-        StructurallyEqual(Full, ConsumerProtocolAssignment.Deserialize(bytes));
+        Equivalent(Full, ConsumerProtocolAssignment.Deserialize(bytes));
         for (var length = 0; length < bytes.Length; length++)
         {
             var prefix = bytes.AsMemory(0, length);

@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.DeleteGroups;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -13,7 +13,9 @@ public sealed class DeleteGroupsMessagesTests
     {
         var request = new DeleteGroupsRequest(["recon", "old-group"]);
 
-        RoundTrip(request, version, request);
+        RoundTripsTo(request, version, request);
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -22,7 +24,9 @@ public sealed class DeleteGroupsMessagesTests
     {
         var response = new DeleteGroupsResponse([new("recon", ErrorCode.NonEmptyGroup), new("old-group", ErrorCode.None)], ThrottleTimeMs: 3);
 
-        RoundTrip(response, version, response);
+        RoundTripsTo(response, version, response);
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

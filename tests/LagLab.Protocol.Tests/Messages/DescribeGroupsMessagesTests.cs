@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.DescribeGroups;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -13,7 +13,9 @@ public sealed class DescribeGroupsMessagesTests
     {
         var request = new DescribeGroupsRequest(["recon", "grüppe"], IncludeAuthorizedOperations: true);
 
-        RoundTrip(request, version, version >= 3 ? request : request with { IncludeAuthorizedOperations = false });
+        RoundTripsTo(request, version, version >= 3 ? request : request with { IncludeAuthorizedOperations = false });
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -44,7 +46,8 @@ public sealed class DescribeGroupsMessagesTests
                 }),
             ],
         };
-        RoundTrip(response, version, expected);
+        RoundTripsTo(response, version, expected);
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.FindCoordinator;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -13,7 +13,9 @@ public sealed class FindCoordinatorMessagesTests
     {
         var request = new FindCoordinatorRequest("orders-group", KeyType: 1);
 
-        RoundTrip(request, version, version >= 1 ? request : request with { KeyType = 0 });
+        RoundTripsTo(request, version, version >= 1 ? request : request with { KeyType = 0 });
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -22,7 +24,9 @@ public sealed class FindCoordinatorMessagesTests
     {
         var response = new FindCoordinatorResponse(ErrorCode.CoordinatorNotAvailable, 7, "broker-1.local", 19092, "loading", ThrottleTimeMs: 12);
 
-        RoundTrip(response, version, version >= 1 ? response : response with { ErrorMessage = null, ThrottleTimeMs = 0 });
+        RoundTripsTo(response, version, version >= 1 ? response : response with { ErrorMessage = null, ThrottleTimeMs = 0 });
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.Heartbeat;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -13,7 +13,9 @@ public sealed class HeartbeatMessagesTests
     {
         var request = new HeartbeatRequest("recon", 9, "m-1", "pipeline-2");
 
-        RoundTrip(request, version, version >= 3 ? request : request with { GroupInstanceId = null });
+        RoundTripsTo(request, version, version >= 3 ? request : request with { GroupInstanceId = null });
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -22,7 +24,9 @@ public sealed class HeartbeatMessagesTests
     {
         var response = new HeartbeatResponse(ErrorCode.RebalanceInProgress, ThrottleTimeMs: 4);
 
-        RoundTrip(response, version, version >= 1 ? response : response with { ThrottleTimeMs = 0 });
+        RoundTripsTo(response, version, version >= 1 ? response : response with { ThrottleTimeMs = 0 });
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

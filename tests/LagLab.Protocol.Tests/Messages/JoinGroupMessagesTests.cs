@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.JoinGroup;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -22,7 +22,8 @@ public sealed class JoinGroupMessagesTests
             RebalanceTimeoutMs = version >= 1 ? request.RebalanceTimeoutMs : -1,
             GroupInstanceId = version >= 5 ? request.GroupInstanceId : null,
         };
-        RoundTrip(request, version, expected);
+        RoundTripsTo(request, version, expected);
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -39,7 +40,8 @@ public sealed class JoinGroupMessagesTests
             ThrottleTimeMs = version >= 2 ? response.ThrottleTimeMs : 0,
             Members = version >= 5 ? response.Members : [.. response.Members.Select(m => m with { GroupInstanceId = null })],
         };
-        RoundTrip(response, version, expected);
+        RoundTripsTo(response, version, expected);
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.LeaveGroup;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -18,7 +18,8 @@ public sealed class LeaveGroupMessagesTests
 
         // v0-2 carry one member id; v3 carries only the batch.
         var expected = version >= 3 ? request with { MemberId = "" } : request with { Members = [] };
-        RoundTrip(request, version, expected);
+        RoundTripsTo(request, version, expected);
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -35,7 +36,8 @@ public sealed class LeaveGroupMessagesTests
             ThrottleTimeMs = version >= 1 ? response.ThrottleTimeMs : 0,
             Members = version >= 3 ? response.Members : [],
         };
-        RoundTrip(response, version, expected);
+        RoundTripsTo(response, version, expected);
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

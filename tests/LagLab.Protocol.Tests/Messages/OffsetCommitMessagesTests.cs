@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.OffsetCommit;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -40,7 +40,8 @@ public sealed class OffsetCommitMessagesTests
                 }),
             ],
         };
-        RoundTrip(request, version, expected);
+        RoundTripsTo(request, version, expected);
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -51,7 +52,9 @@ public sealed class OffsetCommitMessagesTests
             [new("payments", [new(0, ErrorCode.None), new(1, ErrorCode.IllegalGeneration)]), new("refunds", [])],
             ThrottleTimeMs: 2);
 
-        RoundTrip(response, version, version >= 3 ? response : response with { ThrottleTimeMs = 0 });
+        RoundTripsTo(response, version, version >= 3 ? response : response with { ThrottleTimeMs = 0 });
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

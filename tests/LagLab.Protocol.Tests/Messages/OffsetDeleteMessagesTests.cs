@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.OffsetDelete;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -13,7 +13,9 @@ public sealed class OffsetDeleteMessagesTests
     {
         var request = new OffsetDeleteRequest("recon", [new("payments", [0, 2]), new("refunds", [])]);
 
-        RoundTrip(request, version, request);
+        RoundTripsTo(request, version, request);
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -25,7 +27,9 @@ public sealed class OffsetDeleteMessagesTests
             [new("payments", [new(0, ErrorCode.None), new(2, ErrorCode.GroupSubscribedToTopic)])],
             ThrottleTimeMs: 4);
 
-        RoundTrip(response, version, response);
+        RoundTripsTo(response, version, response);
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

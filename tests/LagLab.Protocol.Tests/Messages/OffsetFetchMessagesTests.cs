@@ -1,6 +1,6 @@
 using LagLab.Protocol.Messages.OffsetFetch;
 using LagLab.Protocol.Primitives;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -14,7 +14,9 @@ public sealed class OffsetFetchMessagesTests
     {
         var request = new OffsetFetchRequest("recon", [new("payments", [0, 1, 11]), new("refunds", [])]);
 
-        RoundTrip(request, version, request);
+        RoundTripsTo(request, version, request);
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -26,7 +28,9 @@ public sealed class OffsetFetchMessagesTests
     {
         var request = new OffsetFetchRequest("recon", null);
 
-        RoundTrip(request, version, request);
+        RoundTripsTo(request, version, request);
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -70,7 +74,8 @@ public sealed class OffsetFetchMessagesTests
                 }),
             ],
         };
-        RoundTrip(response, version, expected);
+        RoundTripsTo(response, version, expected);
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.OffsetForLeaderEpoch;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -15,7 +15,9 @@ public sealed class OffsetForLeaderEpochMessagesTests
             [new("payments", [new(0, 3, 2), new(1, -1, 0)]), new("refunds", [])],
             ReplicaId: -1);
 
-        RoundTrip(request, version, version >= 3 ? request : request with { ReplicaId = -2 });
+        RoundTripsTo(request, version, version >= 3 ? request : request with { ReplicaId = -2 });
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -26,7 +28,9 @@ public sealed class OffsetForLeaderEpochMessagesTests
             [new("payments", [new(ErrorCode.None, 0, 2, 1200), new(ErrorCode.UnknownTopicOrPartition, 1, -1, -1)])],
             ThrottleTimeMs: 7);
 
-        RoundTrip(response, version, response);
+        RoundTripsTo(response, version, response);
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using LagLab.Protocol.Messages.SyncGroup;
-using static LagLab.Protocol.Tests.GroupCodecAssert;
+using static LagLab.Protocol.Tests.CodecAssert;
 
 namespace LagLab.Protocol.Tests.Messages;
 
@@ -16,7 +16,9 @@ public sealed class SyncGroupMessagesTests
             [new("m-1", new byte[] { 0, 0, 0, 0, 0, 1 }), new("m-2", ReadOnlyMemory<byte>.Empty)],
             GroupInstanceId: "pipeline-1");
 
-        RoundTrip(request, version, version >= 3 ? request : request with { GroupInstanceId = null });
+        RoundTripsTo(request, version, version >= 3 ? request : request with { GroupInstanceId = null });
+
+        EveryPrefixThrows(request, version);
     }
 
     [Theory]
@@ -25,7 +27,9 @@ public sealed class SyncGroupMessagesTests
     {
         var response = new SyncGroupResponse(ErrorCode.RebalanceInProgress, new byte[] { 0, 1, 2, 3 }, ThrottleTimeMs: 8);
 
-        RoundTrip(response, version, version >= 1 ? response : response with { ThrottleTimeMs = 0 });
+        RoundTripsTo(response, version, version >= 1 ? response : response with { ThrottleTimeMs = 0 });
+
+        EveryPrefixThrows(response, version);
     }
 
     [Fact]

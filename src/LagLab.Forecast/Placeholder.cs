@@ -1,0 +1,1 @@
+namespace LagLab.Forecast; internal static class Placeholder { }

@@ -1,0 +1,42 @@
+namespace LagLab.Scenarios;
+
+/// <summary><c>fleet:</c> the consumer group under test. Mechanism durations here are wall time.</summary>
+public sealed record FleetSpec
+{
+    public const string DefaultGroup = "reconciliation";
+
+    public FleetKind Kind { get; init; } = FleetKind.Local;
+
+    public int Instances { get; init; } = 2;
+
+    public string Group { get; init; } = DefaultGroup;
+
+    public Assignor Assignor { get; init; } = Assignor.CooperativeSticky;
+
+    /// <summary>group.instance.id per instance: restarts within the session timeout cause no rebalance.</summary>
+    public bool StaticMembership { get; init; }
+
+    public ProcessingMode Processing { get; init; } = ProcessingMode.Concurrent;
+
+    /// <summary>Bank calls in flight per instance (concurrent mode; blocking mode is always 1).</summary>
+    public int Concurrency { get; init; } = 16;
+
+    public BufferMode Buffer { get; init; } = BufferMode.Memory;
+
+    /// <summary>Events one instance may hold in its buffer.</summary>
+    public int BufferLimit { get; init; } = 10_000;
+
+    /// <summary>Client-side budget for bank calls, split across instances by partition share; null: no client limiter.</summary>
+    public double? RateLimit { get; init; }
+
+    /// <summary>Time an instance is away during a restart (process stop to consuming again).</summary>
+    public TimeSpan RestartTime { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a rebalance stops the partitions it touches (the whole group when eager).</summary>
+    public TimeSpan RebalanceTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>session.timeout.ms: how long a dead member keeps its partitions before it is expelled.</summary>
+    public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
+    public bool IsEager => Assignor != Assignor.CooperativeSticky;
+}
