@@ -89,11 +89,12 @@ internal static class ForecastView
 
     private static string N(double v) => v.ToString("N0", Ic);
 
-    /// <summary>"day 3 14:05" in scenario time, plus the wall time of a compressed run.</summary>
+    /// <summary>"day 3 14:05" (or "40s" within the first two days) in scenario time, plus the wall time of a compressed run.</summary>
     private static string When(ForecastResult r, TimeSpan scenarioTime)
     {
-        var day = (int)scenarioTime.TotalDays + 1;
-        var text = string.Create(Ic, $"day {day} {scenarioTime:hh\\:mm}");
+        var text = r.Horizon < TimeSpan.FromDays(2)
+            ? Duration.Format(scenarioTime)
+            : string.Create(Ic, $"day {(int)scenarioTime.TotalDays + 1} {scenarioTime:hh\\:mm}");
         return r.TimeScale == 1 ? text : $"{text} (wall {Duration.Format(TimeSpan.FromSeconds(scenarioTime.TotalSeconds / r.TimeScale))})";
     }
 }
