@@ -5,7 +5,8 @@ namespace LagLab.Monitor.Tests.EndToEnd;
 
 /// <summary>
 /// Cluster state that makes every rule and panel have something to show: a group far behind (exact time
-/// lag ten minutes), a stalled group, a stopped group, a group that lost data, and a short retention.
+/// lag ten minutes), a stalled group, a stopped group, a group that lost data, a caught-up group, and a
+/// short retention.
 /// It drives the monitor's HTTP side and its metrics in the end-to-end tests that check Prometheus,
 /// Alertmanager and the dashboard page; the broker-backed tests check the collector itself.
 /// </summary>
@@ -30,6 +31,7 @@ internal static class SyntheticCluster
                     .Group("stalled").Member("stalled", "m2", ("events", 0)).Commit("stalled", "events", 0, 90_000)
                     .Group("stopped", "Empty").Commit("stopped", "events", 0, 80_000)
                     .Group("lost", "Empty").Commit("lost", "events", 0, 100)
+                    .Group("caughtup").Member("caughtup", "m3", ("events", 1)).Commit("caughtup", "events", 1, produced)
                     .At(now);
             },
         };

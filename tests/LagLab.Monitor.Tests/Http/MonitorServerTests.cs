@@ -46,7 +46,7 @@ public sealed class MonitorServerTests
 
         Assert.True(json.GetProperty("fresh").GetBoolean());
         var groups = json.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!, g => g);
-        Assert.Equal(["lost", "recon", "stalled", "stopped"], groups.Keys.Order());
+        Assert.Equal(["caughtup", "lost", "recon", "stalled", "stopped"], groups.Keys.Order());
         Assert.Equal("stalled", groups["stalled"].GetProperty("status").GetString());
         Assert.Equal("stopped", groups["stopped"].GetProperty("status").GetString());
         Assert.True(groups["lost"].GetProperty("dataLoss").GetBoolean());
