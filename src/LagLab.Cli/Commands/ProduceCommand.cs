@@ -52,7 +52,16 @@ internal static class ProduceCommand
                 return 2;
             }
             using var shutdown = new ShutdownSignal();
-            var summary = await EventProducer.RunAsync(options, TimeProvider.System, line => Console.Error.WriteLine($"laglab produce: {line}"), shutdown.Token);
+            ProduceSummary summary;
+            try
+            {
+                summary = await EventProducer.RunAsync(options, TimeProvider.System, line => Console.Error.WriteLine($"laglab produce: {line}"), shutdown.Token);
+            }
+            catch (Confluent.Kafka.KafkaException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab produce: Kafka error: {ex.Error.Reason}");
+                return 1;
+            }
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"laglab produce: sent {summary.Sent} events to {options.Topic} in {summary.Elapsed.TotalSeconds:F1} s ({summary.Rate:F1}/s), {summary.Failed} failed"));
             return summary.Failed == 0 ? 0 : 1;

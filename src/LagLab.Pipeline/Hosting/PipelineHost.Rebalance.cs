@@ -129,7 +129,7 @@ internal sealed partial class PipelineHost
     {
         _ownedCount = _leases.Count;
         _budget.SetShare(_leases.Count, _topicPartitions);
-        PipelineLog.Assigned(_log, $"{change} {Describe(partitions)}; now own {Describe([.. _leases.Keys])}");
+        PipelineLog.Ownership(_log, change, Describe(partitions), Describe([.. _leases.Keys]));
         // One machine-readable line per change, for fleets and benchmarks that measure ownership gaps.
         WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"laglab pipeline ownership: instance={_instance} change={change} partitions={string.Join(',', partitions.Select(p => p.Partition.Value).Order())} owned={string.Join(',', _leases.Keys.Select(p => p.Partition.Value).Order())} at_ms={_time.GetUtcNow().ToUnixTimeMilliseconds()}"));

@@ -236,6 +236,8 @@ internal sealed partial class PipelineHost : IDisposable
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
+            // Notice a partition increase within seconds (librdkafka's default is 5 minutes).
+            TopicMetadataRefreshIntervalMs = 5_000,
             PartitionAssignmentStrategy = _options.Assignor switch
             {
                 Assignor.Range => PartitionAssignmentStrategy.Range,

@@ -8,8 +8,8 @@ internal static partial class PipelineLog
     [LoggerMessage(1, LogLevel.Information, "Pipeline {Instance} consuming {Topic} as group {Group} (assignor {Assignor}, mode {Mode}, buffer {Buffer}, concurrency {Concurrency}, bank {BankUrl} at {Rate}/s)")]
     public static partial void Started(ILogger logger, string instance, string topic, string group, string assignor, string mode, string buffer, int concurrency, string bankUrl, double rate);
 
-    [LoggerMessage(2, LogLevel.Information, "Assigned {Partitions}")]
-    public static partial void Assigned(ILogger logger, string partitions);
+    [LoggerMessage(2, LogLevel.Information, "Partitions {Change} {Partitions}; now own {Owned}")]
+    public static partial void Ownership(ILogger logger, string change, string partitions, string owned);
 
     [LoggerMessage(3, LogLevel.Information, "Revoked {Partitions}: {Dropped} queued events left to the next owner, {Abandoned} abandoned in flight, committed {Committed}")]
     public static partial void Revoked(ILogger logger, string partitions, int dropped, int abandoned, string committed);

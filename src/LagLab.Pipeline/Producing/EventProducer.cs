@@ -25,12 +25,23 @@ public static class EventProducer
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 5,
+            // Follow a partition increase within seconds (librdkafka's default is 5 minutes).
+            TopicMetadataRefreshIntervalMs = 5_000,
         };
         foreach (var (key, value) in options.KafkaSettings)
         {
             config.Set(key, value);
         }
-        using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+        Error? fatal = null;
+        using var producer = new ProducerBuilder<byte[], byte[]>(config)
+            .SetErrorHandler((_, error) =>
+            {
+                if (error.IsFatal)
+                {
+                    fatal = error;
+                }
+            })
+            .Build();
         var random = new Random(options.Seed);
         var sequences = new long[options.Accounts];
         var runId = Guid.NewGuid().ToString("N")[..12];
@@ -41,6 +52,10 @@ public static class EventProducer
         var nextProgress = TimeSpan.FromSeconds(5);
         while (!cancellationToken.IsCancellationRequested && (options.Count is not { } max || sent < max))
         {
+            if (fatal is not null)
+            {
+                throw new KafkaException(fatal);
+            }
             var elapsed = time.GetElapsedTime(started);
             if (options.Profile.EventsDueBy(elapsed) is not { } due)
             {
@@ -85,6 +100,10 @@ public static class EventProducer
                 catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
                 {
                     producer.Poll(TimeSpan.FromMilliseconds(50));
+                }
+                catch (ProduceException<byte[], byte[]> ex) when (ex.Error.IsFatal || fatal is not null)
+                {
+                    throw new KafkaException(fatal ?? ex.Error);
                 }
             }
             sent++;
