@@ -188,6 +188,11 @@ internal sealed partial class TopicManager : IDisposable
             {
                 return TopicResult.Fail(ErrorCode.UnknownTopicOrPartition, $"Topic '{name}' does not exist.");
             }
+            if (topic.IsInternal)
+            {
+                // The broker maps keys (e.g. group ids) onto a fixed partition count of its own topics.
+                return TopicResult.Fail(ErrorCode.InvalidPartitions, $"Topic '{name}' is internal to the broker; its partition count is fixed.");
+            }
             var current = topic.Partitions.Count;
             if (count < current)
             {
