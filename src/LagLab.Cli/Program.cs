@@ -6,6 +6,9 @@ var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducibl
     BrokerCommand.Create(),
     MonitorCommand.Create(),
     BankCommand.Create(),
+    PipelineCommand.Create(),
+    ProduceCommand.Create(),
+    ForecastCommand.Create(),
 };
 // ProcessTerminationTimeout = null: System.CommandLine must not handle SIGTERM/SIGINT itself. Its handler blocks the
 // signal thread waiting for the command, so ShutdownSignal never ran and every command died with 143 after 2 s.
