@@ -1,3 +1,5 @@
+using LagLab.Broker.Groups;
+using LagLab.Broker.Groups.Persistence;
 using LagLab.Broker.Handlers;
 using LagLab.Broker.Logging;
 using LagLab.Broker.Network;
@@ -56,15 +58,19 @@ public sealed class KafkaBroker : IAsyncDisposable
         var clusterId = BrokerMetadataFile.LoadOrCreateClusterId(options.DataDirectory);
         var metrics = new BrokerMetrics();
 
+        var groups = GroupCoordinatorHost.Start(options, new MemoryOffsetsTopicLog(), timeProvider, loggerFactory, metrics.Meter);
+
         RequestDispatcher? dispatcher = null;
+        BrokerServer? server = null;
         IRequestHandler[] handlers =
         [
             new ApiVersionsHandler(() => dispatcher!.Advertised),
+            .. groups.Handlers(options, () => server!.Port, (_, _) => true, logEndOffset: null),
         ];
         dispatcher = new RequestDispatcher(handlers);
 
-        var server = new BrokerServer(options, dispatcher, metrics, logger);
-        var broker = new KafkaBroker(options, clusterId, server, metrics, logger, []);
+        server = new BrokerServer(options, dispatcher, metrics, logger);
+        var broker = new KafkaBroker(options, clusterId, server, metrics, logger, [groups]);
         server.Start();
         BrokerLog.Listening(logger, options.NodeId, broker.BootstrapServers, clusterId, options.DataDirectory ?? "in memory");
         return Task.FromResult(broker);

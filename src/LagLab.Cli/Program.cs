@@ -4,7 +4,11 @@ using LagLab.Cli.Commands;
 var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducible and survivable.")
 {
     BrokerCommand.Create(),
+    MonitorCommand.Create(),
     BankCommand.Create(),
+    PipelineCommand.Create(),
+    ProduceCommand.Create(),
+    ForecastCommand.Create(),
     LoadTestCommand.Create(),
     DemoCommand.Create(),
 };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace LagLab.Monitor.Alerting.PromQl;
@@ -42,12 +41,8 @@ internal static class Lexer
                 {
                     i++;
                 }
-                var number = text[start..i];
-                if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                {
-                    throw new PromQlException($"'{number}' is not a number (durations and range selectors are not supported)", start);
-                }
-                tokens.Add(new Token(TokenKind.Number, number, start));
+                // Validated by the parser, so a duration inside a range selector is reported as the selector.
+                tokens.Add(new Token(TokenKind.Number, text[start..i], start));
                 continue;
             }
             if (c is '"' or '\'')
@@ -79,6 +74,7 @@ internal static class Lexer
                 '(' => TokenKind.LeftParen,
                 ')' => TokenKind.RightParen,
                 '[' => TokenKind.LeftBracket,
+                ']' => TokenKind.RightBracket,
                 ',' => TokenKind.Comma,
                 '=' => TokenKind.Equal,
                 '>' => TokenKind.Greater,

@@ -135,11 +135,10 @@ internal sealed class Parser
         {
             case TokenKind.Number:
                 Take();
-                return new NumberLiteral(double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture), token.Position);
+                return new NumberLiteral(Number(token), token.Position);
             case TokenKind.Arithmetic when token.Text == "-" && _tokens[_next + 1].Kind == TokenKind.Number:
                 Take();
-                var number = Take();
-                return new NumberLiteral(-double.Parse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture), token.Position);
+                return new NumberLiteral(-Number(Take()), token.Position);
             case TokenKind.LeftParen:
                 Take();
                 var inner = ParseOr();
@@ -251,6 +250,11 @@ internal sealed class Parser
         Expect(TokenKind.RightParen, "')' after the label list");
         return labels;
     }
+
+    private static double Number(Token token) =>
+        double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new PromQlException($"'{token.Text}' is not a number (durations are not supported)", token.Position);
 
     private Token Expect(TokenKind kind, string what)
     {

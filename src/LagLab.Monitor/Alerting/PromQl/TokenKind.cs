@@ -11,6 +11,7 @@ internal enum TokenKind
     LeftParen,
     RightParen,
     LeftBracket,
+    RightBracket,
     Comma,
     Equal,
     NotEqual,
