@@ -1,3 +1,5 @@
+using LagLab.Broker.Groups;
+using LagLab.Broker.Groups.Persistence;
 using LagLab.Broker.Handlers;
 using LagLab.Broker.Handlers.Admin;
 using LagLab.Broker.Handlers.Data;
@@ -69,6 +71,8 @@ public sealed class KafkaBroker : IAsyncDisposable
         var topics = new TopicManager(options, timeProvider, logger);
         var storage = new StorageService(topics, new LogMaintenance(topics, options, timeProvider, logger), metrics);
 
+        var groups = GroupCoordinatorHost.Start(options, new PartitionOffsetsTopicLog(topics), timeProvider, loggerFactory, metrics.Meter);
+
         RequestDispatcher? dispatcher = null;
         IRequestHandler[] handlers =
         [
@@ -82,6 +86,7 @@ public sealed class KafkaBroker : IAsyncDisposable
             new CreatePartitionsHandler(topics, node, metrics),
             new DescribeConfigsHandler(topics, options, metrics),
             new InitProducerIdHandler(topics, metrics),
+            .. groups.Handlers(options, () => node.Port, topics.PartitionExists, topics.LogEndOffset),
         ];
         dispatcher = new RequestDispatcher(handlers);
 
@@ -93,12 +98,13 @@ public sealed class KafkaBroker : IAsyncDisposable
         catch
         {
             // Release the data directory (and its lock) when the port cannot be bound.
+            await groups.DisposeAsync();
             await storage.DisposeAsync();
             metrics.Dispose();
             throw;
         }
         node.Port = server.Port;
-        var broker = new KafkaBroker(options, clusterId, server, metrics, logger, topics, [storage]);
+        var broker = new KafkaBroker(options, clusterId, server, metrics, logger, topics, [storage, groups]);
         server.Start();
         BrokerLog.Listening(logger, options.NodeId, broker.BootstrapServers, clusterId, options.DataDirectory ?? "in memory");
         return broker;

@@ -53,6 +53,11 @@ public static class Duration
                 i++;
             }
             var unit = s[unitStart..i];
+            if (unit.Length == 0 && i < s.Length)
+            {
+                error = $"expected a duration like 90s, 5m or 1h30m, got \"{s}\"";
+                return false;
+            }
             if (unit.Length == 0)
             {
                 error = $"missing unit in duration \"{s}\" (use ms, s, m, h, d or w, e.g. 90s)";

@@ -4,8 +4,14 @@ namespace LagLab.Scenarios;
 public sealed class ScenarioException : Exception
 {
     public ScenarioException(string source, IReadOnlyList<ScenarioError> errors)
+        : this(source, [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)], sorted: true)
+    {
+    }
+
+    private ScenarioException(string source, ScenarioError[] errors, bool sorted)
         : base(Describe(source, errors))
     {
+        _ = sorted;
         Source = source;
         Errors = errors;
     }

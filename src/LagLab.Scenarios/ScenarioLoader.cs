@@ -70,16 +70,24 @@ public static class ScenarioLoader
     {
         var errors = new ErrorSink();
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner ? $"{ex.Message}: {inner.Message}" : ex.Message;
-            // YamlDotNet prefixes its own "(Lin: ..)" position; the position goes in front of ours instead.
+            // YamlDotNet prefixes its own "(Line: .., Col: ..)"; the position goes in front, as for every other error.
             var cut = message.IndexOf("): ", StringComparison.Ordinal);
             errors.Add((int)ex.Start.Line, (int)ex.Start.Column, "", "YAML syntax error: " + (message.StartsWith("(Line", StringComparison.Ordinal) && cut > 0 ? message[(cut + 3)..] : message));
+            throw new ScenarioException(source, errors.Errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on an unclosed [ or { at the end of the text.
+            var at = parser.Current?.End;
+            errors.Add((int)(at?.Line ?? 0), (int)(at?.Column ?? 0), "", "YAML syntax error: unexpected end of the file (an unclosed [, { or quote?)");
             throw new ScenarioException(source, errors.Errors);
         }
         if (stream.Documents.Count != 1)

@@ -18,8 +18,12 @@ internal sealed class AlertEngine(RuleFile rules, TimeSpan? forOverride = null)
 
     public RuleFile Rules => rules;
 
-    /// <summary>Evaluates every rule at <paramref name="now"/>; returns the rules that failed with why (the others still ran).</summary>
-    public IReadOnlyList<string> Evaluate(IReadOnlyList<Sample> samples, DateTimeOffset now)
+    /// <summary>
+    /// Evaluates every rule at <paramref name="now"/>; returns the rules that failed with why (the others
+    /// still ran). With <paramref name="holdMissing"/> (a cycle that could not read the cluster), alerts
+    /// whose series are missing are held as they are instead of resolving on data nobody could read.
+    /// </summary>
+    public IReadOnlyList<string> Evaluate(IReadOnlyList<Sample> samples, DateTimeOffset now, bool holdMissing = false)
     {
         var errors = new List<string>();
         lock (_lock)
@@ -36,7 +40,7 @@ internal sealed class AlertEngine(RuleFile rules, TimeSpan? forOverride = null)
                     errors.Add($"rule '{rule.Name}' (line {rule.Line}): {ex.Message}");
                     continue;
                 }
-                Apply(rule, result, now);
+                Apply(rule, result, now, holdMissing);
             }
             foreach (var (key, alert) in _alerts.ToList())
             {
@@ -71,7 +75,7 @@ internal sealed class AlertEngine(RuleFile rules, TimeSpan? forOverride = null)
         }
     }
 
-    private void Apply(AlertRule rule, IReadOnlyList<Sample> result, DateTimeOffset now)
+    private void Apply(AlertRule rule, IReadOnlyList<Sample> result, DateTimeOffset now, bool holdMissing)
     {
         var forDuration = forOverride is { } shortened && rule.For > TimeSpan.Zero ? shortened : rule.For;
         var present = new HashSet<LabelSet>();
@@ -98,7 +102,7 @@ internal sealed class AlertEngine(RuleFile rules, TimeSpan? forOverride = null)
         }
         foreach (var (key, alert) in _alerts.ToList())
         {
-            if (key.Rule != rule || present.Contains(key.Labels) || alert.ResolvedAt is not null)
+            if (holdMissing || key.Rule != rule || present.Contains(key.Labels) || alert.ResolvedAt is not null)
             {
                 continue;
             }

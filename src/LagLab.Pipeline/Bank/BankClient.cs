@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using LagLab.Contracts;
 
 namespace LagLab.Pipeline.Bank;
 
@@ -9,10 +10,6 @@ namespace LagLab.Pipeline.Bank;
 /// </summary>
 internal sealed class BankClient
 {
-    public const string ReconcilePath = "/v1/reconcile";
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
@@ -25,8 +22,8 @@ internal sealed class BankClient
 
     public async Task<BankReply> ReconcileAsync(string eventId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, ReconcilePath);
-        request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, eventId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, BankApi.ReconcilePath);
+        request.Headers.TryAddWithoutValidation(BankApi.IdempotencyKeyHeader, eventId);
         request.Content = new ReadOnlyMemoryContent(json) { Headers = { ContentType = Json } };
         var started = _time.GetTimestamp();
         HttpResponseMessage response;
@@ -44,7 +41,7 @@ internal sealed class BankClient
             var status = response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                var replayed = response.Headers.TryGetValues(ReplayedHeader, out var values)
+                var replayed = response.Headers.TryGetValues(BankApi.IdempotentReplayedHeader, out var values)
                     && string.Equals(values.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
                 return new BankReply(replayed ? BankOutcome.Replayed : BankOutcome.Applied, latency);
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using LagLab.Contracts;
 
 namespace LagLab.Pipeline.Bank;
 
@@ -9,11 +10,9 @@ namespace LagLab.Pipeline.Bank;
 /// </summary>
 internal static class RetryAfter
 {
-    public const string MillisecondsHeader = "Retry-After-Ms";
-
     public static DateTimeOffset? Read(HttpResponseHeaders headers, DateTimeOffset now)
     {
-        if (headers.TryGetValues(MillisecondsHeader, out var values)
+        if (headers.TryGetValues(BankApi.RetryAfterMsHeader, out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
         {
             return now + TimeSpan.FromMilliseconds(ms);

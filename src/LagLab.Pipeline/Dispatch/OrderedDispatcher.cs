@@ -71,6 +71,15 @@ internal sealed class OrderedDispatcher<T>
         }
     }
 
+    /// <summary>True when the key has queued or running work.</summary>
+    public bool HasKey(string key)
+    {
+        lock (_lock)
+        {
+            return _keys.ContainsKey(key);
+        }
+    }
+
     public void Enqueue(T item)
     {
         var key = _keyOf(item);

@@ -39,6 +39,18 @@ internal sealed class PartitionCommitTracker
         }
     }
 
+    /// <summary>The offset up to which everything taken is final (the next offset to read), or null when nothing is yet.</summary>
+    public long? Committable
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _committable >= 0 ? _committable : null;
+            }
+        }
+    }
+
     /// <summary>Records that <paramref name="offset"/> was taken into work; offsets must be taken in increasing order.</summary>
     public void Take(long offset)
     {

@@ -1,1 +1,0 @@
-namespace LagLab.Forecast; internal static class Placeholder { }

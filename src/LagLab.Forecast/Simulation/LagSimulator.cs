@@ -1,0 +1,310 @@
+using LagLab.Forecast.Timeline;
+using LagLab.Scenarios;
+using LagLab.Scenarios.Profiles;
+
+namespace LagLab.Forecast.Simulation;
+
+/// <summary>
+/// Integrates lag per partition as a fluid: each partition fills at its share of the inflow and drains at
+/// the capacity its owner gives it; lag never goes below zero and nothing is processed beyond capacity.
+/// Steps end at every change of the fleet, of the rate profile, at day boundaries and wherever a queue
+/// empties or fills, so piecewise-constant inputs are integrated exactly; smooth profiles are stepped at
+/// their own resolution with the exact integral of the inflow.
+/// </summary>
+internal sealed class LagSimulator
+{
+    private readonly Scenario _scenario;
+    private readonly FleetParameters _p;
+    private readonly RateProfile _rate;
+    private readonly double _horizon;
+    private readonly double _day;
+    private readonly double _maxStep;
+    private readonly double[] _lag;
+    private readonly double[] _kappa;
+    private readonly double[] _spool;
+    private readonly double[] _memberCapacity;
+    private readonly int[] _laggedCount;
+    private readonly double[] _laggedShare;
+    private readonly double[] _idleShare;
+    private readonly bool[] _spooling;
+    private readonly List<Sample> _samples = [];
+    private readonly ArrivalCurve _arrivals = new();
+    private readonly bool _keepSamples;
+    private Sample _last;
+    private double _producerBacklog;
+
+    private LagSimulator(Scenario scenario, double horizon, IReadOnlyList<FleetSegment> segments, bool keepSamples)
+    {
+        _keepSamples = keepSamples;
+        _scenario = scenario;
+        _p = new FleetParameters(scenario);
+        _rate = scenario.WallClockRate;
+        _horizon = horizon;
+        _day = 86400 / scenario.TimeScale.Factor;
+        var forWall = scenario.Alerts.For.TotalSeconds / scenario.TimeScale.Factor;
+        // Fine enough to place alert crossings well inside their `for` window, coarse enough for speed.
+        _maxStep = Math.Max(horizon / 200_000, forWall > 0 ? forWall / 4 : _day / 288);
+        var maxPartitions = segments.Max(s => s.Partitions);
+        var instances = segments[0].Running.Length;
+        _lag = new double[maxPartitions];
+        _kappa = new double[maxPartitions];
+        _spool = new double[instances];
+        _memberCapacity = new double[instances];
+        _laggedCount = new int[instances];
+        _laggedShare = new double[instances];
+        _idleShare = new double[instances];
+        _spooling = new bool[instances];
+        Warning = new AlertTracker(scenario.Alerts.Warning, forWall);
+        Critical = new AlertTracker(scenario.Alerts.Critical, forWall);
+        Days = new DayTracker(_day);
+    }
+
+    public AlertTracker Warning { get; }
+
+    public AlertTracker Critical { get; }
+
+    public EpisodeTracker Episodes { get; } = new();
+
+    public DayTracker Days { get; }
+
+    public IReadOnlyList<Sample> Samples => _samples;
+
+    public int Steps { get; private set; }
+
+    public double[] FinalLag => _lag;
+
+    public double FinalSpool => _spool.Sum();
+
+    /// <summary>Inflow in the last step (events/s).</summary>
+    public double FinalInflow { get; private set; }
+
+    /// <summary>Capacity of the fleet at the horizon with every partition backlogged (events/s).</summary>
+    public double FinalCapacity { get; private set; }
+
+    /// <summary>What the fleet of a segment processes when every partition has lag, under the bank's cap.</summary>
+    internal double SaturatedCapacity(FleetSegment seg, int[] owned)
+    {
+        if (seg.BankDown)
+        {
+            return 0;
+        }
+        double total = 0;
+        for (var m = 0; m < owned.Length; m++)
+        {
+            if (seg.Running[m] && owned[m] > 0)
+            {
+                total += _p.Capacity(owned[m], seg.Partitions);
+            }
+        }
+        return Math.Min(total, _p.BankCapacity);
+    }
+
+    /// <summary>Highest backlog (lag plus spool) seen: what the recommender compares with its target.</summary>
+    public double MaxBacklog { get; private set; }
+
+    /// <param name="keepSamples">False when only the summary is needed (the recommender's many runs).</param>
+    public static LagSimulator Run(Scenario scenario, double horizonWallSeconds, bool keepSamples = true)
+    {
+        var segments = FleetTimeline.Build(scenario, horizonWallSeconds);
+        var sim = new LagSimulator(scenario, horizonWallSeconds, segments, keepSamples);
+        sim._last = new Sample(0, 0, 0, 0, sim._rate.RateAt(0), 0, 0);
+        sim._samples.Add(sim._last);
+        foreach (var segment in segments)
+        {
+            sim.Integrate(segment);
+        }
+        sim.Episodes.Close();
+        sim.Days.Close();
+        return sim;
+    }
+
+    private void Integrate(FleetSegment seg)
+    {
+        var owned = seg.OwnedCounts();
+        if (!seg.BrokerDown && _producerBacklog > 0)
+        {
+            // The producer's buffer reaches the topic when the broker returns.
+            for (var j = 0; j < seg.Partitions; j++)
+            {
+                _lag[j] += _producerBacklog / seg.Partitions;
+            }
+            _arrivals.Add(seg.Start, seg.Start, _producerBacklog / seg.Partitions);
+            _producerBacklog = 0;
+            Record(seg.Start, seg.Start, _last.Inflow, _last.Capacity);
+        }
+        var t = seg.Start;
+        while (t < seg.End - (1e-12 * Math.Max(1, seg.End)))
+        {
+            var next = _rate.NextChange(t);
+            var end = Math.Min(seg.End, Math.Min(next > t ? next : seg.End, t + Math.Min(_rate.SmoothStep(t), _maxStep)));
+            var nextDay = (Math.Floor((t / _day) + 1e-9) + 1) * _day;
+            end = Math.Min(end, nextDay);
+            if (end <= t)
+            {
+                end = Math.Min(seg.End, t + _maxStep);
+            }
+            var meanRate = _rate.Integral(t, end) / (end - t);
+            var dt = Allocate(seg, owned, meanRate, end - t);
+            Advance(seg, owned, t, t + dt);
+            t += dt;
+            Steps++;
+        }
+    }
+
+    /// <summary>Sets per-partition drain rates (<see cref="_kappa"/>) and returns the step length until the first queue empties or fills.</summary>
+    private double Allocate(FleetSegment seg, int[] owned, double meanRate, double maxDt)
+    {
+        var partitions = seg.Partitions;
+        var r = seg.BrokerDown ? 0 : meanRate / partitions;
+        var dt = maxDt;
+        Array.Clear(_laggedCount);
+        for (var j = 0; j < partitions; j++)
+        {
+            if (seg.Owner[j] is var o and >= 0 && _lag[j] > 0)
+            {
+                _laggedCount[o]++;
+            }
+        }
+
+        // Capacity of each running instance, then the bank's global cap on what all of them ask for.
+        double demand = 0;
+        for (var m = 0; m < _memberCapacity.Length; m++)
+        {
+            _memberCapacity[m] = 0;
+            if (!seg.Running[m] || seg.BankDown || (owned[m] == 0 && _spool[m] <= 0))
+            {
+                continue;
+            }
+            var capacity = _p.Capacity(owned[m], partitions);
+            var backlogged = _spool[m] > 0 || _laggedCount[m] > 0;
+            _memberCapacity[m] = backlogged ? capacity : Math.Min(capacity, owned[m] * r);
+            demand += _memberCapacity[m];
+        }
+        var scale = demand > _p.BankCapacity ? _p.BankCapacity / demand : 1;
+        for (var m = 0; m < _memberCapacity.Length; m++)
+        {
+            var c = _memberCapacity[m] * scale;
+            _memberCapacity[m] = c;
+            _spooling[m] = _p.Durable && seg.Running[m] && (seg.BankDown || _spool[m] > 0);
+            if (_spooling[m])
+            {
+                dt = Math.Min(dt, Spooling(seg, m, owned[m], r, c));
+            }
+            if (!_spooling[m] && owned[m] > 0)
+            {
+                // Fair share among the member's partitions; partitions without lag only take their inflow.
+                var n = owned[m];
+                var lagged = _laggedCount[m];
+                if (c >= n * r)
+                {
+                    _idleShare[m] = r;
+                    _laggedShare[m] = lagged > 0 ? (c - ((n - lagged) * r)) / lagged : 0;
+                }
+                else
+                {
+                    _idleShare[m] = _laggedShare[m] = c / n;
+                }
+            }
+        }
+        for (var j = 0; j < partitions; j++)
+        {
+            var o = seg.Owner[j];
+            _kappa[j] = o < 0 ? 0 : _spooling[o] ? r : _lag[j] > 0 ? _laggedShare[o] : _idleShare[o];
+            // The first partition to empty ends the step: the freed capacity goes to its siblings.
+            var net = r - _kappa[j];
+            if (_lag[j] > 0 && net < 0)
+            {
+                dt = Math.Min(dt, _lag[j] / -net);
+            }
+        }
+        return Math.Max(dt, Math.Min(maxDt, 1e-9));
+    }
+
+    /// <summary>
+    /// Durable buffer while the bank is down or its spool is not yet replayed: the member keeps reading
+    /// Kafka into the spool (those events are final, so they leave Kafka lag) until the spool is full;
+    /// a full spool takes from Kafka only what it hands to the bank. Returns when the spool empties or fills.
+    /// </summary>
+    private double Spooling(FleetSegment seg, int m, int n, double r, double capacity)
+    {
+        var room = _p.BufferLimit - _spool[m];
+        for (var j = 0; j < seg.Partitions && room > 0; j++)
+        {
+            if (seg.Owner[j] == m && _lag[j] > 0)
+            {
+                var moved = Math.Min(room, _lag[j]);
+                _lag[j] -= moved;
+                _spool[m] += moved;
+                room -= moved;
+                if (_lag[j] <= 0)
+                {
+                    _laggedCount[m]--;
+                }
+            }
+        }
+        var net = (n * r) - capacity;
+        if (room <= 0 && (_laggedCount[m] > 0 || net >= 0))
+        {
+            // Full and not shrinking: Kafka lag drains at what the bank takes, the spool stays full.
+            _spooling[m] = false;
+            return double.PositiveInfinity;
+        }
+        return net > 0 ? room / net : net < 0 ? _spool[m] / -net : double.PositiveInfinity;
+    }
+
+    /// <summary>Appends the state at <paramref name="t1"/> and feeds the trackers the step from <paramref name="t0"/> (equal for a jump).</summary>
+    private void Record(double t0, double t1, double inflow, double capacity)
+    {
+        double total = 0, max = 0;
+        foreach (var lag in _lag)
+        {
+            total += lag;
+            max = Math.Max(max, lag);
+        }
+        var before = _last;
+        var spool = _spool.Sum();
+        var timeLag = _keepSamples ? _arrivals.TimeLag(t1, max) : 0;
+        var sample = new Sample(t1, total, max, spool, inflow, capacity, timeLag);
+        if (_keepSamples)
+        {
+            _samples.Add(sample);
+        }
+        _last = sample;
+        MaxBacklog = Math.Max(MaxBacklog, total + spool);
+        Warning.Step(t0, before.MaxPartitionLag, t1, max);
+        Critical.Step(t0, before.MaxPartitionLag, t1, max);
+        Episodes.Step(t0, before.Lag + before.Spool, t1, total + spool);
+        Days.Step(t1, total + spool, max);
+    }
+
+    private void Advance(FleetSegment seg, int[] owned, double t0, double t1)
+    {
+        var dt = t1 - t0;
+        var arrivals = seg.BrokerDown ? 0 : _rate.Integral(t0, t1);
+        if (seg.BrokerDown)
+        {
+            _producerBacklog += _rate.Integral(t0, t1);
+        }
+        var perPartition = arrivals / seg.Partitions;
+        _arrivals.Add(t0, t1, perPartition);
+        double capacity = 0;
+        for (var j = 0; j < seg.Partitions; j++)
+        {
+            var next = _lag[j] + perPartition - (_kappa[j] * dt);
+            // A queue that the step length says empties now is exactly empty, not a rounding residue.
+            _lag[j] = next <= 1e-9 * Math.Max(1, _lag[j]) ? 0 : next;
+        }
+        for (var m = 0; m < _spool.Length; m++)
+        {
+            capacity += _memberCapacity[m];
+            if (_spooling[m])
+            {
+                var next = _spool[m] + (owned[m] * perPartition) - (_memberCapacity[m] * dt);
+                _spool[m] = next <= 1e-9 * Math.Max(1, _spool[m]) ? 0 : Math.Min(_p.BufferLimit, next);
+            }
+        }
+        Record(t0, t1, arrivals / dt, capacity);
+        FinalInflow = arrivals / dt;
+        FinalCapacity = SaturatedCapacity(seg, owned);
+    }
+}
