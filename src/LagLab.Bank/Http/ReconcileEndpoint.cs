@@ -53,7 +53,10 @@ internal sealed class ReconcileEndpoint(BankCore bank, CancellationToken stoppin
         }
         if (request.Refusal is { } refusal)
         {
-            BankLog.BadRequest(bank.Logger, System.Text.Encoding.UTF8.GetString(refusal.Body));
+            if (bank.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                BankLog.BadRequest(bank.Logger, System.Text.Encoding.UTF8.GetString(refusal.Body));
+            }
             return (RequestOutcome.BadRequest, refusal);
         }
         var max = bank.Options.MaxConcurrency;
