@@ -38,6 +38,8 @@ public sealed class ReliabilityTests : IDisposable
         var context = $"ledger: applied {outcome.Ledger.Applied}, duplicates {outcome.Ledger.Duplicates}, order violations {outcome.Ledger.OrderViolations}, " +
             $"rejected {outcome.Ledger.Rejected}, unavailable {outcome.Ledger.Unavailable}; results {outcome.ResultRecords} records for {outcome.DistinctResultEvents} events; " +
             $"elapsed {outcome.Elapsed}\n{outcome.Timeline}";
+        // The summary and timeline (without the instances' output) for whoever reads a passing run.
+        TestContext.Current.TestOutputHelper?.WriteLine(context[..Math.Min(context.Length, context.IndexOf("\n\n", StringComparison.Ordinal) is var end and >= 0 ? end : context.Length)]);
         Assert.True(outcome.Ledger.Applied == events, $"Expected {events} applied. {context}");
         Assert.True(outcome.Ledger.OrderViolations == 0, $"Order violations. {context}");
         Assert.True(outcome.MissingResultEvents == 0, $"{outcome.MissingResultEvents} events have no result record. {context}");
