@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LagLab.Forecast.Timeline;
 using LagLab.Scenarios;
 using LagLab.Scenarios.Profiles;
@@ -42,8 +43,9 @@ internal sealed class LagSimulator
         _horizon = horizon;
         _day = 86400 / scenario.TimeScale.Factor;
         var forWall = scenario.Alerts.For.TotalSeconds / scenario.TimeScale.Factor;
-        // Fine enough to place alert crossings well inside their `for` window, coarse enough for speed.
-        _maxStep = Math.Max(horizon / 200_000, forWall > 0 ? forWall / 4 : _day / 288);
+        // Fine enough to place alert crossings well inside their `for` window and to draw a short horizon,
+        // coarse enough for speed.
+        _maxStep = Math.Min(forWall > 0 ? forWall / 4 : _day / 288, horizon / 1000);
         var maxPartitions = segments.Max(s => s.Partitions);
         var instances = segments[0].Running.Length;
         _lag = new double[maxPartitions];
@@ -118,6 +120,8 @@ internal sealed class LagSimulator
         return sim;
     }
 
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Integrate(FleetSegment seg)
     {
         var owned = seg.OwnedCounts();
@@ -152,6 +156,8 @@ internal sealed class LagSimulator
     }
 
     /// <summary>Sets per-partition drain rates (<see cref="_kappa"/>) and returns the step length until the first queue empties or fills.</summary>
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Allocate(FleetSegment seg, int[] owned, double meanRate, double maxDt)
     {
         var partitions = seg.Partitions;
@@ -253,6 +259,8 @@ internal sealed class LagSimulator
     }
 
     /// <summary>Appends the state at <paramref name="t1"/> and feeds the trackers the step from <paramref name="t0"/> (equal for a jump).</summary>
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(double t0, double t1, double inflow, double capacity)
     {
         double total = 0, max = 0;
@@ -277,6 +285,8 @@ internal sealed class LagSimulator
         Days.Step(t1, total + spool, max);
     }
 
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Advance(FleetSegment seg, int[] owned, double t0, double t1)
     {
         var dt = t1 - t0;
