@@ -139,18 +139,26 @@ internal sealed class LagSimulator
         var t = seg.Start;
         while (t < seg.End - (1e-12 * Math.Max(1, seg.End)))
         {
-            var next = _rate.NextChange(t);
-            var end = Math.Min(seg.End, Math.Min(next > t ? next : seg.End, t + Math.Min(_rate.SmoothStep(t), _maxStep)));
+            var change = _rate.NextChange(t);
+            // The step bound is a grid (k × step), not a running sum, so times do not drift by rounding.
+            var grid = (Math.Floor((t / _maxStep) + 1e-9) + 1) * _maxStep;
+            var end = Math.Min(seg.End, Math.Min(change > t ? change : seg.End, Math.Min(t + _rate.SmoothStep(t), grid)));
             var nextDay = (Math.Floor((t / _day) + 1e-9) + 1) * _day;
             end = Math.Min(end, nextDay);
+            if (seg.End - end <= 1e-9 * Math.Max(1, seg.End))
+            {
+                end = seg.End;
+            }
             if (end <= t)
             {
                 end = Math.Min(seg.End, t + _maxStep);
             }
             var meanRate = _rate.Integral(t, end) / (end - t);
             var dt = Allocate(seg, owned, meanRate, end - t);
-            Advance(seg, owned, t, t + dt);
-            t += dt;
+            // A full step lands exactly on its breakpoint, so times do not drift by rounding.
+            var next = dt >= end - t ? end : t + dt;
+            Advance(seg, owned, t, next);
+            t = next;
             Steps++;
         }
     }
