@@ -51,6 +51,18 @@ public sealed class BrokerOptions
     /// <summary>Periodic flush when <see cref="FlushIntervalMessages"/> is not every write.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Smallest session timeout a group member may ask for (Kafka's group.min.session.timeout.ms).</summary>
+    public int GroupMinSessionTimeoutMs { get; set; } = 6_000;
+
+    /// <summary>Largest session timeout a group member may ask for (Kafka's group.max.session.timeout.ms).</summary>
+    public int GroupMaxSessionTimeoutMs { get; set; } = 1_800_000;
+
+    /// <summary>
+    /// How long the first rebalance of an empty group waits for more members (Kafka's
+    /// group.initial.rebalance.delay.ms); each newcomer extends it, up to the rebalance timeout.
+    /// </summary>
+    public int GroupInitialRebalanceDelayMs { get; set; } = 3_000;
+
     public string EffectiveAdvertisedHost => AdvertisedHost ?? (Host is "0.0.0.0" or "::" ? "127.0.0.1" : Host);
 
     /// <summary>Fails fast with a message that names the option.</summary>
@@ -76,9 +88,45 @@ public sealed class BrokerOptions
         {
             throw new ArgumentException($"--segment-bytes must be at least 1024, got {SegmentBytes}.");
         }
+        if (SegmentBytes > int.MaxValue)
+        {
+            throw new ArgumentException($"--segment-bytes must be at most {int.MaxValue}, got {SegmentBytes}.");
+        }
         if (FlushIntervalMessages < 0)
         {
             throw new ArgumentException($"--flush-messages must be 0 or more, got {FlushIntervalMessages}.");
+        }
+        if (GroupMinSessionTimeoutMs < 1)
+        {
+            throw new ArgumentException($"--group-min-session-timeout must be at least 1 ms, got {GroupMinSessionTimeoutMs}.");
+        }
+        if (GroupMaxSessionTimeoutMs < GroupMinSessionTimeoutMs)
+        {
+            throw new ArgumentException($"--group-max-session-timeout ({GroupMaxSessionTimeoutMs}) must not be below --group-min-session-timeout ({GroupMinSessionTimeoutMs}).");
+        }
+        if (GroupInitialRebalanceDelayMs < 0)
+        {
+            throw new ArgumentException($"--group-initial-rebalance-delay must be 0 or more, got {GroupInitialRebalanceDelayMs}.");
+        }
+        if (MaxMessageBytes < 1)
+        {
+            throw new ArgumentException($"MaxMessageBytes must be at least 1, got {MaxMessageBytes}.");
+        }
+        if (RetentionMs < -1)
+        {
+            throw new ArgumentException($"--retention-ms must be -1 (forever) or more, got {RetentionMs}.");
+        }
+        if (RetentionBytes < -1)
+        {
+            throw new ArgumentException($"RetentionBytes must be -1 (unlimited) or more, got {RetentionBytes}.");
+        }
+        if (RetentionCheckInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"RetentionCheckInterval must be positive, got {RetentionCheckInterval}.");
+        }
+        if (FlushInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"FlushInterval must be positive, got {FlushInterval}.");
         }
     }
 }

@@ -4,6 +4,14 @@ using LagLab.Cli.Commands;
 var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducible and survivable.")
 {
     BrokerCommand.Create(),
+    MonitorCommand.Create(),
+    BankCommand.Create(),
+    PipelineCommand.Create(),
+    ProduceCommand.Create(),
     ForecastCommand.Create(),
+    LoadTestCommand.Create(),
+    DemoCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// ProcessTerminationTimeout = null: System.CommandLine must not handle SIGTERM/SIGINT itself. Its handler blocks the
+// signal thread waiting for the command, so ShutdownSignal never ran and every command died with 143 after 2 s.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

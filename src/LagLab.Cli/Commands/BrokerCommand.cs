@@ -21,11 +21,15 @@ internal static class BrokerCommand
         var segmentBytes = new Option<long>("--segment-bytes") { Description = "Default size at which a log segment rolls.", DefaultValueFactory = _ => defaults.SegmentBytes };
         var retentionMs = new Option<long>("--retention-ms") { Description = "Default retention by time (-1: forever).", DefaultValueFactory = _ => defaults.RetentionMs };
         var flushMessages = new Option<long>("--flush-messages") { Description = "fsync after this many messages (1: every acknowledged write; 0: periodic only).", DefaultValueFactory = _ => defaults.FlushIntervalMessages };
+        var groupMinSession = new Option<int>("--group-min-session-timeout") { Description = "Smallest session.timeout.ms a group member may use, in ms (Kafka's group.min.session.timeout.ms).", DefaultValueFactory = _ => defaults.GroupMinSessionTimeoutMs };
+        var groupMaxSession = new Option<int>("--group-max-session-timeout") { Description = "Largest session.timeout.ms a group member may use, in ms (Kafka's group.max.session.timeout.ms).", DefaultValueFactory = _ => defaults.GroupMaxSessionTimeoutMs };
+        var groupInitialDelay = new Option<int>("--group-initial-rebalance-delay") { Description = "How long the first rebalance of an empty group waits for more members, in ms (Kafka's group.initial.rebalance.delay.ms).", DefaultValueFactory = _ => defaults.GroupInitialRebalanceDelayMs };
         var verbose = new Option<bool>("--verbose") { Description = "Log connections and requests." };
 
         var command = new Command("broker", "Run the embedded Kafka-protocol broker (single node, id 1).")
         {
-            host, port, advertisedHost, dataDir, inMemory, partitions, autoCreate, maxRequest, segmentBytes, retentionMs, flushMessages, verbose,
+            host, port, advertisedHost, dataDir, inMemory, partitions, autoCreate, maxRequest, segmentBytes, retentionMs, flushMessages,
+            groupMinSession, groupMaxSession, groupInitialDelay, verbose,
         };
         command.Validators.Add(result =>
         {
@@ -48,6 +52,9 @@ internal static class BrokerCommand
                 SegmentBytes = parse.GetValue(segmentBytes),
                 RetentionMs = parse.GetValue(retentionMs),
                 FlushIntervalMessages = parse.GetValue(flushMessages),
+                GroupMinSessionTimeoutMs = parse.GetValue(groupMinSession),
+                GroupMaxSessionTimeoutMs = parse.GetValue(groupMaxSession),
+                GroupInitialRebalanceDelayMs = parse.GetValue(groupInitialDelay),
             };
             try
             {

@@ -90,12 +90,12 @@ public ref struct KafkaReader
 
     public string? ReadNullableString(bool compact)
     {
-        var length = compact ? (int)ReadUnsignedVarInt() - 1 : ReadInt16();
+        var length = compact ? (long)ReadUnsignedVarInt() - 1 : ReadInt16();
         if (length < 0)
         {
             return null;
         }
-        return Encoding.UTF8.GetString(Take(length));
+        return Encoding.UTF8.GetString(Take(CheckedLength(length)));
     }
 
     public ReadOnlyMemory<byte> ReadBytes(bool compact) =>
@@ -108,7 +108,7 @@ public ref struct KafkaReader
         {
             return null;
         }
-        return TakeMemory(checked((int)length));
+        return TakeMemory(CheckedLength(length));
     }
 
     /// <summary>Array length; -1 (null) is returned as -1. Bounded by the bytes left, so a hostile count allocates nothing.</summary>
@@ -137,7 +137,7 @@ public ref struct KafkaReader
         {
             ReadUnsignedVarInt();
             var size = ReadUnsignedVarInt();
-            Take(checked((int)size));
+            Take(CheckedLength(size));
         }
     }
 
@@ -146,6 +146,10 @@ public ref struct KafkaReader
     public ReadOnlyMemory<byte> ReadMemory(int length) => TakeMemory(length);
 
     public ReadOnlyMemory<byte> ReadRemaining() => TakeMemory(Remaining);
+
+    /// <summary>A length from the wire that must fit in what is left of the frame; anything else is a protocol error.</summary>
+    private readonly int CheckedLength(long length) =>
+        length <= Remaining ? (int)length : throw new KafkaProtocolException($"Length {length} at offset {_position} exceeds the {Remaining} bytes left.");
 
     private ReadOnlySpan<byte> Take(int length)
     {

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace LagLab.Bank.Logging;
+
+/// <summary>Every log line the bank writes, source-generated, with stable event ids.</summary>
+internal static partial class BankLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Bank listening on {BaseAddress}: rate limit {RateLimit}, latency {Latency}, error rate {ErrorRate}, timeout rate {TimeoutRate}, outages [{Outages}], max concurrency {MaxConcurrency}")]
+    public static partial void Listening(ILogger logger, Uri baseAddress, string rateLimit, string latency, double errorRate, double timeoutRate, string outages, string maxConcurrency);
+
+    [LoggerMessage(2, LogLevel.Information, "Bank stopped: {Applied} applied, {Duplicates} duplicates, {OrderViolations} order violations")]
+    public static partial void Stopped(ILogger logger, long applied, long duplicates, long orderViolations);
+
+    [LoggerMessage(3, LogLevel.Debug, "Bad request: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string reason);
+
+    [LoggerMessage(4, LogLevel.Information, "Outage started by request for {Duration} (until {End} after start)")]
+    public static partial void OutageStarted(ILogger logger, string duration, string end);
+
+    [LoggerMessage(5, LogLevel.Warning, "Order violation: account {Account} applied sequence {Sequence} (event {EventId}) after a newer one")]
+    public static partial void OrderViolation(ILogger logger, string account, long sequence, string eventId);
+}

@@ -1,0 +1,8 @@
+namespace LagLab.Broker.Producers;
+
+internal enum ProducerCheckOutcome
+{
+    Append,
+    Duplicate,
+    Reject,
+}

@@ -1,0 +1,87 @@
+namespace LagLab.Broker.Storage;
+
+/// <summary>
+/// A partition log in its own directory, <c>&lt;data-dir&gt;/&lt;topic&gt;-&lt;partition&gt;/</c>, one
+/// file set per segment named by its 20-digit base offset. Opening recovers the active segment.
+/// </summary>
+internal sealed class FileLog : SegmentedLog
+{
+    private FileLog(string directory, LogConfig config, TimeProvider timeProvider)
+        : base(config, timeProvider)
+    {
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Bytes cut from the active segment's tail at open (0 after a clean shutdown).</summary>
+    public long RecoveredTruncatedBytes { get; private set; }
+
+    /// <summary>Offset at which the torn tail was cut, when it was.</summary>
+    public long RecoveredAtOffset { get; private set; }
+
+    public static FileLog Open(string directory, LogConfig config, TimeProvider timeProvider)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var log = new FileLog(directory, config, timeProvider);
+        var baseOffsets = System.IO.Directory.EnumerateFiles(directory, "*" + SegmentFiles.LogExtension)
+            .Select(path => SegmentFiles.TryParseBaseOffset(path, SegmentFiles.LogExtension, out var offset) ? offset : -1)
+            .Where(offset => offset >= 0)
+            .Order()
+            .ToArray();
+        RemoveOrphanIndexes(directory, baseOffsets);
+        var segments = new List<ILogSegment>(Math.Max(baseOffsets.Length, 1));
+        try
+        {
+            if (baseOffsets.Length == 0)
+            {
+                segments.Add(FileSegment.Create(directory, 0, timeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
+            }
+            for (var i = 0; i < baseOffsets.Length; i++)
+            {
+                var segment = FileSegment.Open(directory, baseOffsets[i], i + 1 < baseOffsets.Length ? baseOffsets[i + 1] : null);
+                segments.Add(segment);
+                if (segment.TruncatedBytes > 0 && i + 1 == baseOffsets.Length)
+                {
+                    log.RecoveredTruncatedBytes = segment.TruncatedBytes;
+                    log.RecoveredAtOffset = segment.NextOffset;
+                }
+            }
+        }
+        catch
+        {
+            foreach (var segment in segments)
+            {
+                segment.Dispose();
+            }
+            throw;
+        }
+        log.Initialize(segments);
+        return log;
+    }
+
+    protected override ILogSegment CreateSegment(long baseOffset) =>
+        FileSegment.Create(Directory, baseOffset, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+
+    public override void Delete()
+    {
+        base.Delete();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    /// <summary>Index files whose log is gone (a crash during retention) would confuse a later segment of the same name.</summary>
+    private static void RemoveOrphanIndexes(string directory, long[] baseOffsets)
+    {
+        var known = baseOffsets.ToHashSet();
+        foreach (var extension in new[] { SegmentFiles.OffsetIndexExtension, SegmentFiles.TimeIndexExtension })
+        {
+            foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*" + extension))
+            {
+                if (SegmentFiles.TryParseBaseOffset(path, extension, out var offset) && !known.Contains(offset))
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using LagLab.Protocol.Records;
+using Microsoft.Win32.SafeHandles;
+
+namespace LagLab.Broker.Storage;
+
+/// <summary>
+/// A segment on disk: <c>.log</c> (batches exactly as stored), <c>.index</c> and <c>.timeindex</c>
+/// (sparse, also kept in memory for lookups). Writes go straight to the file with pwrite, never through a
+/// user-space buffer, so an acknowledged batch survives the process being killed. Reads are pread of
+/// whole batches.
+/// </summary>
+internal sealed partial class FileSegment : ILogSegment
+{
+    private readonly SafeFileHandle _log;
+    private readonly SafeFileHandle _offsetIndexFile;
+    private readonly SafeFileHandle _timeIndexFile;
+    private readonly AppendOnlyList<OffsetIndexEntry> _offsetIndex = new();
+    private readonly AppendOnlyList<TimeIndexEntry> _timeIndex = new();
+    private long _size;
+    private long _nextOffset;
+    private long _maxTimestamp = -1;
+    private long _offsetOfMaxTimestamp;
+    private long _lastModifiedMs;
+    private int _bytesSinceIndexEntry;
+
+    private FileSegment(string directory, long baseOffset, FileMode mode)
+    {
+        Directory = directory;
+        BaseOffset = baseOffset;
+        _nextOffset = baseOffset;
+        _offsetOfMaxTimestamp = baseOffset;
+        _log = OpenFile(SegmentFiles.LogExtension, mode);
+        _offsetIndexFile = OpenFile(SegmentFiles.OffsetIndexExtension, mode);
+        _timeIndexFile = OpenFile(SegmentFiles.TimeIndexExtension, mode);
+    }
+
+    public string Directory { get; }
+
+    public long BaseOffset { get; }
+
+    public long NextOffset => Volatile.Read(ref _nextOffset);
+
+    public long Size => Volatile.Read(ref _size);
+
+    public long MaxTimestamp => Volatile.Read(ref _maxTimestamp);
+
+    public long LastModifiedMs => Volatile.Read(ref _lastModifiedMs);
+
+    /// <summary>Bytes cut from a torn or corrupt tail when the segment was recovered.</summary>
+    public long TruncatedBytes { get; private set; }
+
+    /// <summary>A new, empty segment (replacing any leftover files of the same name).</summary>
+    public static FileSegment Create(string directory, long baseOffset, long nowMs) =>
+        new(directory, baseOffset, FileMode.Create) { _lastModifiedMs = nowMs };
+
+    public void Append(ReadOnlySpan<byte> batch, long baseOffset, in RecordBatchHeader header, long? logAppendTime, long nowMs)
+    {
+        // The stored copy differs from the request only in its first 61 bytes (offset, epoch, maybe time and CRC).
+        Span<byte> head = stackalloc byte[RecordBatchHeader.Size];
+        batch[..RecordBatchHeader.Size].CopyTo(head);
+        RecordBatchHeader.WriteBaseOffset(head, baseOffset);
+        RecordBatchHeader.WritePartitionLeaderEpoch(head, 0);
+        var position = _size;
+        if (logAppendTime is { } appendTime)
+        {
+            var rented = ArrayPool<byte>.Shared.Rent(batch.Length);
+            try
+            {
+                batch.CopyTo(rented);
+                head.CopyTo(rented);
+                RecordBatchHeader.WriteLogAppendTime(rented.AsSpan(0, batch.Length), appendTime);
+                RandomAccess.Write(_log, rented.AsSpan(0, batch.Length), position);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+        else
+        {
+            RandomAccess.Write(_log, head, position);
+            RandomAccess.Write(_log, batch[RecordBatchHeader.Size..], position + RecordBatchHeader.Size);
+        }
+        Track(position, baseOffset, baseOffset + header.LastOffsetDelta, logAppendTime ?? header.MaxTimestamp, batch.Length, writeIndexFiles: true);
+        Volatile.Write(ref _lastModifiedMs, nowMs);
+    }
+
+    public SegmentRead Read(long offset, int maxBytes, bool minOneBatch, long endOffset)
+    {
+        var size = Size;
+        var (position, firstBase, firstSize) = FindContaining(offset, size);
+        if (position >= size || firstBase >= endOffset)
+        {
+            return SegmentRead.None;
+        }
+        var want = Math.Min(maxBytes, size - position);
+        if (want < firstSize)
+        {
+            if (!minOneBatch)
+            {
+                return SegmentRead.None;
+            }
+            want = firstSize;
+        }
+        var buffer = GC.AllocateUninitializedArray<byte>((int)want);
+        ReadExactly(buffer, position);
+        var length = 0;
+        while (length + RecordBatchHeader.LogOverhead <= buffer.Length)
+        {
+            var batchSize = RecordBatchHeader.ReadTotalSize(buffer.AsSpan(length));
+            if (batchSize <= 0 || length + batchSize > buffer.Length || RecordBatchHeader.ReadBaseOffset(buffer.AsSpan(length)) >= endOffset)
+            {
+                break;
+            }
+            length += batchSize;
+        }
+        return length == 0 ? SegmentRead.None : new SegmentRead([buffer.AsMemory(0, length)], length);
+    }
+
+    public ReadOnlyMemory<byte>? FindBatchByTimestamp(long timestamp, long endOffset)
+    {
+        var size = Size;
+        var position = (long)StartPositionForTimestamp(timestamp);
+        Span<byte> head = stackalloc byte[RecordBatchHeader.Size];
+        while (position + RecordBatchHeader.Size <= size)
+        {
+            ReadExactly(head, position);
+            var header = RecordBatchHeader.Read(head);
+            if (header.BaseOffset >= endOffset)
+            {
+                return null;
+            }
+            if (header.MaxTimestamp >= timestamp)
+            {
+                var batch = new byte[header.TotalSize];
+                ReadExactly(batch, position);
+                return batch;
+            }
+            position += header.TotalSize;
+        }
+        return null;
+    }
+
+    public IEnumerable<RecordBatchHeader> ReadHeaders(long fromOffset)
+    {
+        var scanner = new SegmentScanner(_log, LookupPosition(fromOffset), Size);
+        foreach (var batch in scanner.Scan())
+        {
+            if (batch.Header.LastOffset >= fromOffset)
+            {
+                yield return batch.Header;
+            }
+        }
+    }
+
+    public void Flush() => RandomAccess.FlushToDisk(_log);
+
+    public void Seal()
+    {
+        var lastEntry = _timeIndex.Count > 0 ? _timeIndex.Last.Timestamp : -1;
+        if (_maxTimestamp > lastEntry)
+        {
+            // The closed segment's newest timestamp must survive a restart: retention and lookups read it from here.
+            AddTimeIndexEntry(new TimeIndexEntry(_maxTimestamp, (int)(_offsetOfMaxTimestamp - BaseOffset)));
+        }
+        RandomAccess.FlushToDisk(_log);
+        RandomAccess.FlushToDisk(_offsetIndexFile);
+        RandomAccess.FlushToDisk(_timeIndexFile);
+    }
+
+    public void Delete()
+    {
+        Dispose();
+        foreach (var extension in new[] { SegmentFiles.LogExtension, SegmentFiles.OffsetIndexExtension, SegmentFiles.TimeIndexExtension })
+        {
+            File.Delete(SegmentFiles.Path(Directory, BaseOffset, extension));
+        }
+    }
+
+    public void Dispose()
+    {
+        _log.Dispose();
+        _offsetIndexFile.Dispose();
+        _timeIndexFile.Dispose();
+    }
+
+    /// <summary>Accounts for a batch now in the file at <paramref name="position"/>: sparse index entries, then the published size.</summary>
+    private void Track(long position, long baseOffset, long lastOffset, long maxTimestamp, int length, bool writeIndexFiles)
+    {
+        if (_bytesSinceIndexEntry > LogConfig.IndexIntervalBytes)
+        {
+            var relative = (int)(baseOffset - BaseOffset);
+            var entry = new OffsetIndexEntry(relative, (int)position);
+            _offsetIndex.Add(entry);
+            if (writeIndexFiles)
+            {
+                Span<byte> bytes = stackalloc byte[OffsetIndexEntry.Size];
+                BinaryPrimitives.WriteInt32BigEndian(bytes, entry.RelativeOffset);
+                BinaryPrimitives.WriteInt32BigEndian(bytes[4..], entry.Position);
+                RandomAccess.Write(_offsetIndexFile, bytes, (long)(_offsetIndex.Count - 1) * OffsetIndexEntry.Size);
+            }
+            var newMax = Math.Max(_maxTimestamp, maxTimestamp);
+            if (newMax > (_timeIndex.Count > 0 ? _timeIndex.Last.Timestamp : -1))
+            {
+                var timeEntry = new TimeIndexEntry(newMax, relative);
+                if (writeIndexFiles)
+                {
+                    AddTimeIndexEntry(timeEntry);
+                }
+                else
+                {
+                    _timeIndex.Add(timeEntry);
+                }
+            }
+            _bytesSinceIndexEntry = 0;
+        }
+        _bytesSinceIndexEntry += length;
+        if (maxTimestamp > _maxTimestamp)
+        {
+            _offsetOfMaxTimestamp = baseOffset;
+            Volatile.Write(ref _maxTimestamp, maxTimestamp);
+        }
+        Volatile.Write(ref _size, position + length);
+        Volatile.Write(ref _nextOffset, lastOffset + 1);
+    }
+
+    private void AddTimeIndexEntry(TimeIndexEntry entry)
+    {
+        _timeIndex.Add(entry);
+        Span<byte> bytes = stackalloc byte[TimeIndexEntry.Size];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, entry.Timestamp);
+        BinaryPrimitives.WriteInt32BigEndian(bytes[8..], entry.RelativeOffset);
+        RandomAccess.Write(_timeIndexFile, bytes, (long)(_timeIndex.Count - 1) * TimeIndexEntry.Size);
+    }
+
+    /// <summary>Position, base offset and size of the batch containing <paramref name="offset"/>, scanning headers from the index entry.</summary>
+    private (long Position, long BaseOffset, int Size) FindContaining(long offset, long size)
+    {
+        long position = LookupPosition(offset);
+        Span<byte> head = stackalloc byte[RecordBatchHeader.LastOffsetDeltaOffset + 4];
+        while (position + head.Length <= size)
+        {
+            ReadExactly(head, position);
+            var baseOffset = BinaryPrimitives.ReadInt64BigEndian(head);
+            var batchSize = BinaryPrimitives.ReadInt32BigEndian(head[RecordBatchHeader.BatchLengthOffset..]) + RecordBatchHeader.LogOverhead;
+            var lastOffset = baseOffset + BinaryPrimitives.ReadInt32BigEndian(head[RecordBatchHeader.LastOffsetDeltaOffset..]);
+            if (lastOffset >= offset)
+            {
+                return (position, baseOffset, batchSize);
+            }
+            position += batchSize;
+        }
+        return (size, long.MaxValue, 0);
+    }
+
+    /// <summary>Position of the last indexed batch starting at or before <paramref name="offset"/>.</summary>
+    private int LookupPosition(long offset)
+    {
+        var entries = _offsetIndex.Snapshot();
+        var relative = offset - BaseOffset;
+        int low = 0, high = entries.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (entries[middle].RelativeOffset <= relative)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return found < 0 ? 0 : entries[found].Position;
+    }
+
+    /// <summary>
+    /// Where to start scanning for the first batch with max timestamp ≥ <paramref name="timestamp"/>: the
+    /// last time-index entry strictly below it (every batch up to that one is older), else the start.
+    /// </summary>
+    private int StartPositionForTimestamp(long timestamp)
+    {
+        var entries = _timeIndex.Snapshot();
+        int low = 0, high = entries.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (entries[middle].Timestamp < timestamp)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return found < 0 ? 0 : LookupPosition(BaseOffset + entries[found].RelativeOffset);
+    }
+
+    private void ReadExactly(Span<byte> buffer, long position)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = RandomAccess.Read(_log, buffer[read..], position + read);
+            if (n == 0)
+            {
+                throw new IOException($"{SegmentFiles.Path(Directory, BaseOffset, SegmentFiles.LogExtension)} ended at {position + read}, expected {buffer.Length - read} more bytes.");
+            }
+            read += n;
+        }
+    }
+
+    private SafeFileHandle OpenFile(string extension, FileMode mode) =>
+        File.OpenHandle(SegmentFiles.Path(Directory, BaseOffset, extension), mode, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
+}

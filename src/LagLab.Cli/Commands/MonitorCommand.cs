@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using LagLab.Monitor;
+using LagLab.Monitor.Alerting;
+using LagLab.Monitor.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace LagLab.Cli.Commands;
+
+/// <summary><c>laglab monitor</c>: the lag monitor until SIGTERM or Ctrl-C. Options override the --config file.</summary>
+internal static class MonitorCommand
+{
+    public static Command Create()
+    {
+        var bootstrap = new Option<string?>("--bootstrap-servers") { Description = "Kafka bootstrap servers (host:port,...)." };
+        var listen = new Option<string?>("--listen") { Description = $"host:port for /metrics, the API and the dashboard (default {MonitorOptions.DefaultListen})." };
+        var interval = new Option<string?>("--interval") { Description = "Collection interval (default 5s)." };
+        var groups = new Option<string?>("--groups") { Description = "Only groups matching this regex." };
+        var excludeGroups = new Option<string?>("--exclude-groups") { Description = "Leave out groups matching this regex." };
+        var topics = new Option<string?>("--topics") { Description = "Only topics matching this regex (default: all but internal __ topics)." };
+        var rules = new Option<string?>("--rules") { Description = "Prometheus rule file for the built-in alert engine (default: the shipped laglab-alerts.yml)." };
+        var webhook = new Option<string?>("--webhook") { Description = "Alertmanager-compatible receiver (base URL or .../api/v2/alerts)." };
+        var settings = new Option<string[]>("-X") { Description = "librdkafka setting key=value (repeatable; secrets are never logged).", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
+        var config = new Option<string?>("--config") { Description = "YAML file with the same option names (and a kafka: mapping)." };
+        var isolation = new Option<string?>("--isolation-level") { Description = "read_uncommitted (high watermark, default) or read_committed (last stable offset)." };
+        var timeLagMode = new Option<string?>("--time-lag-mode") { Description = "estimate, auto (default) or exact." };
+        var alertFor = new Option<string?>("--alert-for") { Description = "Replace every non-zero 'for' of the rules (tests and demos)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every cycle." };
+
+        var command = new Command("monitor", "Run the lag monitor: lag and time lag per partition, status, predictions, /metrics, alerts, dashboard.")
+        {
+            bootstrap, listen, interval, groups, excludeGroups, topics, rules, webhook, settings, config, isolation, timeLagMode, alertFor, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            MonitorOptions options;
+            try
+            {
+                options = BuildOptions(parse, config, settings, [
+                    (bootstrap, "bootstrap-servers"), (listen, "listen"), (interval, "interval"), (groups, "groups"),
+                    (excludeGroups, "exclude-groups"), (topics, "topics"), (rules, "rules"), (webhook, "webhook"),
+                    (isolation, "isolation-level"), (timeLagMode, "time-lag-mode"), (alertFor, "alert-for"),
+                ]);
+                options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab monitor: {ex.Message}");
+                return 2;
+            }
+            using var loggerFactory = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var shutdown = new ShutdownSignal();
+            LagMonitor monitor;
+            try
+            {
+                monitor = await LagMonitor.StartAsync(options, loggerFactory, cancellationToken: shutdown.Token);
+            }
+            catch (RuleFileException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab monitor: invalid rule file: {ex.Message}");
+                return 2;
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab monitor: cannot listen on {options.Listen}: {ex.Message}");
+                return 2;
+            }
+            await using (monitor)
+            {
+                Console.Out.WriteLine($"laglab monitor ready: {monitor.Url}");
+                Console.Out.Flush();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, shutdown.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static MonitorOptions BuildOptions(ParseResult parse, Option<string?> config, Option<string[]> settings, (Option<string?> Option, string Name)[] named)
+    {
+        var options = new MonitorOptions();
+        if (parse.GetValue(config) is { } path)
+        {
+            MonitorConfigFile.Apply(path, options);
+        }
+        foreach (var (option, name) in named)
+        {
+            if (parse.GetValue(option) is { } value)
+            {
+                try
+                {
+                    MonitorConfigFile.Set(options, name, value);
+                }
+                catch (FormatException ex)
+                {
+                    throw new ArgumentException($"--{name}: {ex.Message}");
+                }
+            }
+        }
+        foreach (var setting in parse.GetValue(settings) ?? [])
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"-X expects key=value, got '{(setting.Contains("password", StringComparison.OrdinalIgnoreCase) ? "***" : setting)}'.");
+            }
+            options.KafkaSettings[setting[..equals]] = setting[(equals + 1)..];
+        }
+        return options;
+    }
+}

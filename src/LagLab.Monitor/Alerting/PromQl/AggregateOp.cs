@@ -1,0 +1,10 @@
+namespace LagLab.Monitor.Alerting.PromQl;
+
+internal enum AggregateOp
+{
+    Sum,
+    Max,
+    Min,
+    Avg,
+    Count,
+}

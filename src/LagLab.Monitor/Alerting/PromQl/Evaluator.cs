@@ -1,0 +1,154 @@
+using LagLab.Monitor.Exposition;
+
+namespace LagLab.Monitor.Alerting.PromQl;
+
+/// <summary>
+/// Evaluates an expression at one instant against the monitor's current samples, with Prometheus'
+/// semantics for the subset: filtering comparisons keep the vector side's value and labels, a one-to-one
+/// match with on(...) keeps only those labels, group_left keeps the left side's, and aggregations keep
+/// their grouping labels.
+/// </summary>
+internal static class Evaluator
+{
+    /// <summary>The result vector of an expression (a lone number has no series, so it is an empty vector).</summary>
+    public static IReadOnlyList<Sample> Evaluate(Expr expr, IReadOnlyList<Sample> source) =>
+        expr is NumberLiteral ? [] : Vector(expr, source);
+
+    private static List<Sample> Vector(Expr expr, IReadOnlyList<Sample> source) => expr switch
+    {
+        VectorSelector selector => Select(selector, source),
+        AggregateExpr aggregate => Aggregate(aggregate, Vector(aggregate.Inner, source)),
+        BinaryExpr { Left: NumberLiteral number } binary => Filter(Vector(binary.Right, source), v => Compare(binary.Op, number.Value, v)),
+        BinaryExpr { Right: NumberLiteral number } binary => Filter(Vector(binary.Left, source), v => Compare(binary.Op, v, number.Value)),
+        BinaryExpr binary when binary.IsComparison => CompareVectors(binary, Vector(binary.Left, source), Vector(binary.Right, source)),
+        BinaryExpr binary => SetOperation(binary, Vector(binary.Left, source), Vector(binary.Right, source)),
+        _ => throw new PromQlException("a number cannot stand here", expr.Position),
+    };
+
+    private static List<Sample> Select(VectorSelector selector, IReadOnlyList<Sample> source)
+    {
+        var result = new List<Sample>();
+        foreach (var sample in source)
+        {
+            if (selector.Name is { } name && sample.Labels.Get(LabelSet.MetricName) != name)
+            {
+                continue;
+            }
+            var matches = true;
+            foreach (var matcher in selector.Matchers)
+            {
+                if (!matcher.Matches(sample.Labels.Get(matcher.Name)))
+                {
+                    matches = false;
+                    break;
+                }
+            }
+            if (matches)
+            {
+                result.Add(sample);
+            }
+        }
+        return result;
+    }
+
+    private static List<Sample> Filter(List<Sample> vector, Func<double, bool> keep) => vector.Where(s => keep(s.Value)).ToList();
+
+    private static bool Compare(BinaryOp op, double left, double right) => op switch
+    {
+        BinaryOp.Greater => left > right,
+        BinaryOp.Less => left < right,
+        BinaryOp.GreaterOrEqual => left >= right,
+        BinaryOp.LessOrEqual => left <= right,
+        BinaryOp.Equal => left == right,
+        BinaryOp.NotEqual => left != right,
+        _ => throw new InvalidOperationException($"{op} is not a comparison"),
+    };
+
+    private static LabelSet Signature(LabelSet labels, VectorMatching? matching) => matching switch
+    {
+        null => labels.WithoutName(),
+        { On: true } => labels.Keep(matching.Labels),
+        _ => labels.Drop([.. matching.Labels, LabelSet.MetricName]),
+    };
+
+    private static List<Sample> CompareVectors(BinaryExpr binary, List<Sample> left, List<Sample> right)
+    {
+        var matching = binary.Matching;
+        var rightBySignature = new Dictionary<LabelSet, Sample>();
+        foreach (var sample in right)
+        {
+            if (!rightBySignature.TryAdd(Signature(sample.Labels, matching), sample))
+            {
+                throw new PromQlException($"many-to-many matching: the right side has more than one series for {Signature(sample.Labels, matching)}", binary.Position);
+            }
+        }
+        var seen = new HashSet<LabelSet>();
+        var result = new List<Sample>();
+        foreach (var sample in left)
+        {
+            var signature = Signature(sample.Labels, matching);
+            if (matching is not { GroupLeft: true } && !seen.Add(signature))
+            {
+                throw new PromQlException($"many-to-one matching needs group_left: the left side has more than one series for {signature}", binary.Position);
+            }
+            if (!rightBySignature.TryGetValue(signature, out var other) || !Compare(binary.Op, sample.Value, other.Value))
+            {
+                continue;
+            }
+            var labels = matching switch
+            {
+                { GroupLeft: true } => sample.Labels.With(matching.Include.Select(l => new KeyValuePair<string, string>(l, other.Labels.Get(l)))),
+                { On: true } => sample.Labels.Keep(matching.Labels),
+                { On: false } => sample.Labels.Drop(matching.Labels),
+                null => sample.Labels,
+            };
+            result.Add(new Sample(labels, sample.Value));
+        }
+        return result;
+    }
+
+    private static List<Sample> SetOperation(BinaryExpr binary, List<Sample> left, List<Sample> right)
+    {
+        var rightSignatures = right.Select(s => Signature(s.Labels, binary.Matching)).ToHashSet();
+        switch (binary.Op)
+        {
+            case BinaryOp.And:
+                return left.Where(s => rightSignatures.Contains(Signature(s.Labels, binary.Matching))).ToList();
+            case BinaryOp.Unless:
+                return left.Where(s => !rightSignatures.Contains(Signature(s.Labels, binary.Matching))).ToList();
+            default:
+                var leftSignatures = left.Select(s => Signature(s.Labels, binary.Matching)).ToHashSet();
+                return [.. left, .. right.Where(s => !leftSignatures.Contains(Signature(s.Labels, binary.Matching)))];
+        }
+    }
+
+    private static List<Sample> Aggregate(AggregateExpr aggregate, List<Sample> input)
+    {
+        var groups = new Dictionary<LabelSet, (double Value, int Count)>();
+        var order = new List<LabelSet>();
+        foreach (var sample in input)
+        {
+            var key = aggregate.Without
+                ? sample.Labels.Drop([.. aggregate.Grouping, LabelSet.MetricName])
+                : sample.Labels.Keep(aggregate.Grouping);
+            if (!groups.TryGetValue(key, out var acc))
+            {
+                order.Add(key);
+                groups[key] = (aggregate.Op == AggregateOp.Count ? 1 : sample.Value, 1);
+                continue;
+            }
+            groups[key] = aggregate.Op switch
+            {
+                AggregateOp.Max => (Math.Max(acc.Value, sample.Value), acc.Count + 1),
+                AggregateOp.Min => (Math.Min(acc.Value, sample.Value), acc.Count + 1),
+                AggregateOp.Count => (acc.Value + 1, acc.Count + 1),
+                _ => (acc.Value + sample.Value, acc.Count + 1),
+            };
+        }
+        return order.Select(key =>
+        {
+            var (value, count) = groups[key];
+            return new Sample(key, aggregate.Op == AggregateOp.Avg ? value / count : value);
+        }).ToList();
+    }
+}

@@ -1,0 +1,9 @@
+namespace LagLab.Monitor.Alerting.PromQl;
+
+internal enum MatchOp
+{
+    Equal,
+    NotEqual,
+    Regex,
+    NotRegex,
+}

@@ -1,0 +1,3 @@
+namespace LagLab.Monitor.Alerting.PromQl;
+
+internal readonly record struct Token(TokenKind Kind, string Text, int Position);

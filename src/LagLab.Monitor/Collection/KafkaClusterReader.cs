@@ -1,0 +1,231 @@
+using System.Text.RegularExpressions;
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using LagLab.Monitor.Model;
+using KafkaTopicPartition = Confluent.Kafka.TopicPartition;
+using TopicPartition = LagLab.Monitor.Model.TopicPartition;
+
+namespace LagLab.Monitor.Collection;
+
+/// <summary>
+/// Reads a cluster through librdkafka's admin API, in this order: topic metadata; ListConsumerGroups;
+/// DescribeConsumerGroups in batches; ListConsumerGroupOffsets (one group per call, a librdkafka limit)
+/// with bounded concurrency; then ListOffsets latest and earliest for every partition in one batched
+/// call each (the client splits it per leader). Committed offsets are read before end offsets, so lag
+/// is never negative on a partition that only grows.
+/// </summary>
+internal sealed class KafkaClusterReader : IClusterReader
+{
+    private const int DescribeBatch = 100;
+    private const int ListOffsetsBatch = 20_000;
+    private static readonly TimeSpan RetentionRefresh = TimeSpan.FromMinutes(5);
+
+    private readonly MonitorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IAdminClient _admin;
+    private readonly Regex? _groups;
+    private readonly Regex? _excludeGroups;
+    private readonly Regex? _topics;
+    private Dictionary<string, TimeSpan> _retention = [];
+    private DateTimeOffset _retentionReadAt = DateTimeOffset.MinValue;
+
+    public KafkaClusterReader(MonitorOptions options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        _admin = new AdminClientBuilder(KafkaSettings.Admin(options)).SetLogHandler((_, _) => { }).Build();
+        _groups = Compile(options.Groups);
+        _excludeGroups = Compile(options.ExcludeGroups);
+        _topics = Compile(options.Topics);
+    }
+
+    private TimeSpan RequestTimeout => _options.EffectiveCycleTimeout;
+
+    public async Task<ClusterSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var topics = await ReadTopicsAsync(cancellationToken);
+        var groupIds = await ListGroupsAsync(cancellationToken);
+        var descriptions = await DescribeGroupsAsync(groupIds, cancellationToken);
+        var committed = await ReadCommittedAsync(groupIds, cancellationToken);
+        var offsets = await ReadEndOffsetsAsync(topics, cancellationToken);
+        var time = _time.GetUtcNow();
+        await RefreshRetentionAsync(topics.Keys, time, cancellationToken);
+
+        var groups = new Dictionary<string, GroupSnapshot>(groupIds.Count, StringComparer.Ordinal);
+        foreach (var groupId in groupIds)
+        {
+            var description = descriptions.GetValueOrDefault(groupId);
+            var members = description?.Members.Select(ToMember).ToList() ?? [];
+            var positions = new Dictionary<TopicPartition, long?>();
+            var groupCommits = committed.GetValueOrDefault(groupId) ?? [];
+            var consumedTopics = groupCommits.Keys.Select(p => p.Topic)
+                .Concat(members.SelectMany(m => m.Assignment).Select(p => p.Topic))
+                .Where(topics.ContainsKey)
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var topic in consumedTopics)
+            {
+                for (var partition = 0; partition < topics[topic]; partition++)
+                {
+                    var key = new TopicPartition(topic, partition);
+                    positions[key] = groupCommits.TryGetValue(key, out var offset) ? offset : null;
+                }
+            }
+            groups[groupId] = new GroupSnapshot(groupId, description?.State.ToString() ?? "Unknown", members, positions);
+        }
+        var retention = _retention.Where(r => topics.ContainsKey(r.Key)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        return new ClusterSnapshot(time, groups, offsets, retention);
+    }
+
+    private async Task<Dictionary<string, int>> ReadTopicsAsync(CancellationToken cancellationToken)
+    {
+        // GetMetadata blocks; run it off the caller's thread and let the cycle timeout abandon it.
+        var metadata = await Task.Run(() => _admin.GetMetadata(RequestTimeout), cancellationToken);
+        var topics = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var topic in metadata.Topics)
+        {
+            if (topic.Error.IsError || (_topics is null ? topic.Topic.StartsWith("__", StringComparison.Ordinal) : !_topics.IsMatch(topic.Topic)))
+            {
+                continue;
+            }
+            topics[topic.Topic] = topic.Partitions.Count;
+        }
+        return topics;
+    }
+
+    private async Task<List<string>> ListGroupsAsync(CancellationToken cancellationToken)
+    {
+        var listed = await _admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+        return listed.Valid
+            .Select(g => g.GroupId)
+            .Where(g => (_groups?.IsMatch(g) ?? true) && !(_excludeGroups?.IsMatch(g) ?? false))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<Dictionary<string, ConsumerGroupDescription>> DescribeGroupsAsync(List<string> groupIds, CancellationToken cancellationToken)
+    {
+        var batches = groupIds.Chunk(DescribeBatch).ToList();
+        var results = await ForEachBoundedAsync(batches, async batch =>
+        {
+            try
+            {
+                var described = await _admin.DescribeConsumerGroupsAsync(batch, new DescribeConsumerGroupsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+                return described.ConsumerGroupDescriptions;
+            }
+            catch (DescribeConsumerGroupsException ex)
+            {
+                // Partial failure: keep the groups that were described; the others have no members this cycle.
+                return ex.Results.ConsumerGroupDescriptions.Where(d => !d.Error.IsError).ToList();
+            }
+        }, cancellationToken);
+        return results.SelectMany(r => r).ToDictionary(d => d.GroupId, StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, Dictionary<TopicPartition, long>>> ReadCommittedAsync(List<string> groupIds, CancellationToken cancellationToken)
+    {
+        var results = await ForEachBoundedAsync(groupIds, async groupId =>
+        {
+            var listed = await _admin.ListConsumerGroupOffsetsAsync(
+                [new ConsumerGroupTopicPartitions(groupId, null)],
+                new ListConsumerGroupOffsetsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+            var commits = new Dictionary<TopicPartition, long>();
+            foreach (var partition in listed.SelectMany(r => r.Partitions))
+            {
+                if (!partition.Error.IsError && partition.Offset.Value >= 0)
+                {
+                    commits[new TopicPartition(partition.Topic, partition.Partition.Value)] = partition.Offset.Value;
+                }
+            }
+            return (groupId, commits);
+        }, cancellationToken);
+        return results.ToDictionary(r => r.groupId, r => r.commits, StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<TopicPartition, PartitionOffsets>> ReadEndOffsetsAsync(Dictionary<string, int> topics, CancellationToken cancellationToken)
+    {
+        var partitions = topics.SelectMany(t => Enumerable.Range(0, t.Value).Select(p => new KafkaTopicPartition(t.Key, p))).ToList();
+        var isolation = KafkaSettings.ReadCommitted(_options) ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
+        var latest = await ListOffsetsAsync(partitions, OffsetSpec.Latest(), isolation, cancellationToken);
+        var earliest = await ListOffsetsAsync(partitions, OffsetSpec.Earliest(), isolation, cancellationToken);
+        var offsets = new Dictionary<TopicPartition, PartitionOffsets>(latest.Count);
+        foreach (var (partition, end) in latest)
+        {
+            if (earliest.TryGetValue(partition, out var start))
+            {
+                offsets[partition] = new PartitionOffsets(Math.Min(start, end), end);
+            }
+        }
+        return offsets;
+    }
+
+    private async Task<Dictionary<TopicPartition, long>> ListOffsetsAsync(List<KafkaTopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation, CancellationToken cancellationToken)
+    {
+        var batches = partitions.Chunk(ListOffsetsBatch).ToList();
+        var results = await ForEachBoundedAsync(batches, async batch =>
+        {
+            var request = batch.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec });
+            var options = new ListOffsetsOptions { IsolationLevel = isolation, RequestTimeout = RequestTimeout };
+            IEnumerable<ListOffsetsResultInfo> infos;
+            try
+            {
+                infos = (await _admin.ListOffsetsAsync(request, options).WaitAsync(cancellationToken)).ResultInfos;
+            }
+            catch (ListOffsetsException ex)
+            {
+                // Partitions without a leader answer with an error: leave them out of this cycle.
+                infos = ex.Result.ResultInfos;
+            }
+            return infos.Where(i => !i.TopicPartitionOffsetError.Error.IsError)
+                .Select(i => (new TopicPartition(i.TopicPartitionOffsetError.Topic, i.TopicPartitionOffsetError.Partition.Value), i.TopicPartitionOffsetError.Offset.Value))
+                .ToList();
+        }, cancellationToken);
+        return results.SelectMany(r => r).ToDictionary(r => r.Item1, r => r.Item2);
+    }
+
+    private async Task RefreshRetentionAsync(IEnumerable<string> topics, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var names = topics.ToList();
+        var unknown = names.Any(t => !_retention.ContainsKey(t));
+        if (names.Count == 0 || (now - _retentionReadAt < RetentionRefresh && !unknown))
+        {
+            return;
+        }
+        _retentionReadAt = now;
+        try
+        {
+            var resources = names.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t });
+            var described = await _admin.DescribeConfigsAsync(resources, new DescribeConfigsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+            var retention = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            foreach (var result in described)
+            {
+                if (result.Entries.TryGetValue("retention.ms", out var entry) && long.TryParse(entry.Value, out var ms) && ms > 0)
+                {
+                    retention[result.ConfigResource.Name] = TimeSpan.FromMilliseconds(ms);
+                }
+            }
+            _retention = retention;
+        }
+        catch (KafkaException)
+        {
+            // Retention is an extra: without DescribeConfigs (or its ACL), margins are simply not reported.
+        }
+    }
+
+    private async Task<List<TResult>> ForEachBoundedAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> action, CancellationToken cancellationToken)
+    {
+        var results = new TResult[items.Count];
+        await Parallel.ForAsync(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (i, _) => results[i] = await action(items[i]));
+        return [.. results];
+    }
+
+    private static GroupMember ToMember(MemberDescription member) => new(
+        member.ConsumerId,
+        member.ClientId,
+        member.Host,
+        member.Assignment?.TopicPartitions.Select(p => new TopicPartition(p.Topic, p.Partition.Value)).ToList() ?? []);
+
+    private static Regex? Compile(string? pattern) => pattern is null ? null : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public void Dispose() => _admin.Dispose();
+}

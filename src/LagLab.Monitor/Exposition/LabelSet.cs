@@ -1,0 +1,89 @@
+namespace LagLab.Monitor.Exposition;
+
+/// <summary>An immutable set of label pairs, sorted by name, compared by value (the identity of a series).</summary>
+internal sealed class LabelSet : IEquatable<LabelSet>
+{
+    public const string MetricName = "__name__";
+
+    private readonly KeyValuePair<string, string>[] _pairs;
+    private readonly int _hash;
+
+    private LabelSet(KeyValuePair<string, string>[] sortedPairs)
+    {
+        _pairs = sortedPairs;
+        var hash = new HashCode();
+        foreach (var (name, value) in _pairs)
+        {
+            hash.Add(name, StringComparer.Ordinal);
+            hash.Add(value, StringComparer.Ordinal);
+        }
+        _hash = hash.ToHashCode();
+    }
+
+    public static LabelSet Empty { get; } = new([]);
+
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
+
+    public static LabelSet Of(params ReadOnlySpan<(string Name, string Value)> pairs)
+    {
+        var array = new KeyValuePair<string, string>[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            array[i] = new(pairs[i].Name, pairs[i].Value);
+        }
+        return From(array);
+    }
+
+    public static LabelSet From(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var array = pairs.Where(p => p.Value.Length > 0).ToArray();
+        Array.Sort(array, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (array[i].Key == array[i - 1].Key)
+            {
+                throw new ArgumentException($"Label '{array[i].Key}' appears twice.", nameof(pairs));
+            }
+        }
+        return new LabelSet(array);
+    }
+
+    /// <summary>The value of a label; empty when absent (as in Prometheus).</summary>
+    public string Get(string name)
+    {
+        foreach (var (key, value) in _pairs)
+        {
+            if (key == name)
+            {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    public LabelSet Keep(IReadOnlyCollection<string> names) => new(_pairs.Where(p => names.Contains(p.Key)).ToArray());
+
+    public LabelSet Drop(IReadOnlyCollection<string> names) => new(_pairs.Where(p => !names.Contains(p.Key)).ToArray());
+
+    public LabelSet WithoutName() => new(_pairs.Where(p => p.Key != MetricName).ToArray());
+
+    /// <summary>Sets (or, with an empty value, removes) labels; later pairs win.</summary>
+    public LabelSet With(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var merged = _pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            merged[key] = value;
+        }
+        return From(merged);
+    }
+
+    public bool Equals(LabelSet? other) =>
+        other is not null && _hash == other._hash && _pairs.AsSpan().SequenceEqual(other._pairs);
+
+    public override bool Equals(object? obj) => Equals(obj as LabelSet);
+
+    public override int GetHashCode() => _hash;
+
+    public override string ToString() => "{" + string.Join(", ", _pairs.Select(p => $"{p.Key}=\"{p.Value}\"")) + "}";
+}

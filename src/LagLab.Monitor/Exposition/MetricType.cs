@@ -1,0 +1,7 @@
+namespace LagLab.Monitor.Exposition;
+
+internal enum MetricType
+{
+    Gauge,
+    Counter,
+}

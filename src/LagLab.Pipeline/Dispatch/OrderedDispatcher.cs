@@ -1,0 +1,238 @@
+using System.Threading.Channels;
+
+namespace LagLab.Pipeline.Dispatch;
+
+/// <summary>
+/// Runs work items with a key (the account) in order per key and concurrently across keys, on at most
+/// <c>concurrency</c> workers, so accounts run in parallel beyond the partition count. A key is handed to one
+/// worker at a time; after one item the key goes to the back of the ready queue, so a busy account cannot starve the others.
+/// <see cref="Enqueue"/> never blocks (it is called from the poll loop); the caller bounds the total with
+/// <see cref="Pending"/> and pauses partitions instead.
+/// </summary>
+internal sealed class OrderedDispatcher<T>
+    where T : class
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, KeyQueue> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<T> _inFlight = new(ReferenceEqualityComparer.Instance);
+    private readonly Channel<KeyQueue> _ready = Channel.CreateUnbounded<KeyQueue>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+    private readonly Func<T, string> _keyOf;
+    private readonly Func<T, CancellationToken, ValueTask> _handler;
+    private readonly Action<T, Exception> _onError;
+    private readonly int _concurrency;
+    private TaskCompletionSource _changed = NewSignal();
+    private int _queued;
+
+    public OrderedDispatcher(int concurrency, Func<T, string> keyOf, Func<T, CancellationToken, ValueTask> handler, Action<T, Exception> onError)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        _concurrency = concurrency;
+        _keyOf = keyOf;
+        _handler = handler;
+        _onError = onError;
+    }
+
+    /// <summary>Items queued and not started.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Items a worker is running now.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight.Count;
+            }
+        }
+    }
+
+    /// <summary>Queued plus in flight: the work taken and not yet finished.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queued + _inFlight.Count;
+            }
+        }
+    }
+
+    /// <summary>Keys with queued or running work.</summary>
+    public int ActiveKeys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _keys.Count;
+            }
+        }
+    }
+
+    /// <summary>True when the key has queued or running work.</summary>
+    public bool HasKey(string key)
+    {
+        lock (_lock)
+        {
+            return _keys.ContainsKey(key);
+        }
+    }
+
+    public void Enqueue(T item)
+    {
+        var key = _keyOf(item);
+        lock (_lock)
+        {
+            if (!_keys.TryGetValue(key, out var queue))
+            {
+                queue = new KeyQueue(key);
+                _keys.Add(key, queue);
+            }
+            queue.Items.Enqueue(item);
+            _queued++;
+            if (!queue.Scheduled)
+            {
+                queue.Scheduled = true;
+                _ready.Writer.TryWrite(queue);
+            }
+        }
+    }
+
+    /// <summary>Removes queued (not started) items that match; they are returned in their order. Running items are untouched.</summary>
+    public IReadOnlyList<T> RemoveQueued(Func<T, bool> match)
+    {
+        var removed = new List<T>();
+        lock (_lock)
+        {
+            foreach (var queue in _keys.Values)
+            {
+                if (!queue.Items.Any(match))
+                {
+                    continue;
+                }
+                var count = queue.Items.Count;
+                for (var i = 0; i < count; i++)
+                {
+                    var item = queue.Items.Dequeue();
+                    if (match(item))
+                    {
+                        removed.Add(item);
+                        _queued--;
+                    }
+                    else
+                    {
+                        queue.Items.Enqueue(item);
+                    }
+                }
+            }
+            // Keys left empty and not running are dropped when a worker next picks them up.
+        }
+        return removed;
+    }
+
+    /// <summary>True while any running item matches.</summary>
+    public bool IsRunning(Func<T, bool> match)
+    {
+        lock (_lock)
+        {
+            return _inFlight.Any(match);
+        }
+    }
+
+    /// <summary>Completes when no running item matches, or when <paramref name="cancellationToken"/> fires (then returns false).</summary>
+    public async Task<bool> WaitUntilNotRunningAsync(Func<T, bool> match, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (!_inFlight.Any(match))
+                {
+                    return true;
+                }
+                changed = _changed.Task;
+            }
+            try
+            {
+                await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Runs the workers until <paramref name="cancellationToken"/> fires; returns once every worker stopped.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)));
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var queue in _ready.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                T item;
+                lock (_lock)
+                {
+                    if (!queue.Items.TryDequeue(out item!))
+                    {
+                        queue.Scheduled = false;
+                        _keys.Remove(queue.Key);
+                        continue;
+                    }
+                    _queued--;
+                    _inFlight.Add(item);
+                }
+                try
+                {
+                    await _handler(item, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                }
+#pragma warning disable CA1031 // one failing item must not stop the worker; the caller decides what a failure means
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    _onError(item, ex);
+                }
+                TaskCompletionSource changed;
+                lock (_lock)
+                {
+                    _inFlight.Remove(item);
+                    if (queue.Items.Count > 0)
+                    {
+                        _ready.Writer.TryWrite(queue);
+                    }
+                    else
+                    {
+                        queue.Scheduled = false;
+                        _keys.Remove(queue.Key);
+                    }
+                    changed = _changed;
+                    _changed = NewSignal();
+                }
+                changed.TrySetResult();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class KeyQueue(string key)
+    {
+        public string Key { get; } = key;
+
+        public Queue<T> Items { get; } = new();
+
+        public bool Scheduled { get; set; }
+    }
+}

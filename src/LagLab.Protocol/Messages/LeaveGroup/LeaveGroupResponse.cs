@@ -1,0 +1,51 @@
+using LagLab.Protocol.Primitives;
+
+namespace LagLab.Protocol.Messages.LeaveGroup;
+
+/// <summary>LeaveGroup response (key 13), versions 0-3. throttle_time_ms from v1; per-member results from v3.</summary>
+public sealed record LeaveGroupResponse(ErrorCode ErrorCode, int ThrottleTimeMs = 0) : IKafkaMessage<LeaveGroupResponse>
+{
+    public sealed record MemberResponse(string MemberId, string? GroupInstanceId, ErrorCode ErrorCode);
+
+    /// <summary>One result per member of a v3 request (empty before v3).</summary>
+    public IReadOnlyList<MemberResponse> Members { get; init; } = [];
+
+    public static LeaveGroupResponse Read(ref KafkaReader reader, short version)
+    {
+        var throttle = version >= 1 ? reader.ReadInt32() : 0;
+        var errorCode = (ErrorCode)reader.ReadInt16();
+        if (version < 3)
+        {
+            return new LeaveGroupResponse(errorCode, throttle);
+        }
+        var count = reader.ReadNonNullArrayLength(compact: false);
+        var members = new List<MemberResponse>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var memberId = reader.ReadString(compact: false);
+            var instanceId = reader.ReadNullableString(compact: false);
+            members.Add(new MemberResponse(memberId, instanceId, (ErrorCode)reader.ReadInt16()));
+        }
+        return new LeaveGroupResponse(errorCode, throttle) { Members = members };
+    }
+
+    public void Write(ref KafkaWriter writer, short version)
+    {
+        if (version >= 1)
+        {
+            writer.WriteInt32(ThrottleTimeMs);
+        }
+        writer.WriteInt16(ErrorCode);
+        if (version < 3)
+        {
+            return;
+        }
+        writer.WriteArrayLength(Members.Count, compact: false);
+        foreach (var member in Members)
+        {
+            writer.WriteString(member.MemberId, compact: false);
+            writer.WriteNullableString(member.GroupInstanceId, compact: false);
+            writer.WriteInt16(member.ErrorCode);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+namespace LagLab.Monitor.Tests;
+
+public sealed class MonitorOptionsTests
+{
+    private static MonitorOptions Valid() => new() { BootstrapServers = "127.0.0.1:9092" };
+
+    [Fact]
+    public void Validate_Defaults_Pass()
+    {
+        Valid().Validate();
+    }
+
+    [Theory]
+    [InlineData("--bootstrap-servers", nameof(MonitorOptions.BootstrapServers), "")]
+    [InlineData("--listen", nameof(MonitorOptions.Listen), "nohost")]
+    [InlineData("--listen", nameof(MonitorOptions.Listen), "127.0.0.1:70000")]
+    [InlineData("--listen host", nameof(MonitorOptions.Listen), "example.com:9308")]
+    [InlineData("--groups", nameof(MonitorOptions.Groups), "(")]
+    [InlineData("--exclude-groups", nameof(MonitorOptions.ExcludeGroups), "[")]
+    [InlineData("--topics", nameof(MonitorOptions.Topics), "*")]
+    [InlineData("--rules", nameof(MonitorOptions.RulesFile), "/nonexistent/rules.yml")]
+    public void Validate_BadStringOption_NamesIt(string name, string property, string value)
+    {
+        var options = Valid();
+        typeof(MonitorOptions).GetProperty(property)!.SetValue(options, value);
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.StartsWith(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(99, false)]
+    [InlineData(100, true)]
+    [InlineData(3_600_000, true)]
+    [InlineData(3_600_001, false)]
+    public void Validate_IntervalEdges(int milliseconds, bool valid)
+    {
+        var options = Valid();
+        options.Interval = TimeSpan.FromMilliseconds(milliseconds);
+        options.History = TimeSpan.FromHours(2);
+
+        var error = Record.Exception(options.Validate);
+
+        Assert.Equal(valid, error is null);
+        if (!valid)
+        {
+            Assert.StartsWith("--interval", error!.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(256, true)]
+    [InlineData(257, false)]
+    public void Validate_MaxConcurrencyEdges(int value, bool valid)
+    {
+        var options = Valid();
+        options.MaxConcurrency = value;
+
+        Assert.Equal(valid, Record.Exception(options.Validate) is null);
+    }
+
+    [Fact]
+    public void Validate_WebhookNotHttp_NamesIt()
+    {
+        var options = Valid();
+        options.Webhook = new Uri("ftp://am:9093");
+
+        Assert.StartsWith("--webhook", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_StatusWindowShorterThanTwoIntervals_Fails()
+    {
+        var options = Valid();
+        options.StatusWindow = TimeSpan.FromSeconds(9);
+
+        Assert.Contains("status window", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
+    }
+}

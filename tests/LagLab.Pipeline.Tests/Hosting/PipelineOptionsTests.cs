@@ -1,0 +1,95 @@
+using LagLab.Pipeline.Hosting;
+
+namespace LagLab.Pipeline.Tests.Hosting;
+
+public sealed class PipelineOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_Pass()
+    {
+        new PipelineOptions().Validate();
+    }
+
+    [Theory]
+    [InlineData("--bank-url", nameof(PipelineOptions.BankUrl), "ftp://bank")]
+    [InlineData("--bank-url", nameof(PipelineOptions.BankUrl), "bank:8080")]
+    [InlineData("--topic", nameof(PipelineOptions.Topic), " ")]
+    [InlineData("--group", nameof(PipelineOptions.Group), "")]
+    [InlineData("--instance-id", nameof(PipelineOptions.InstanceId), "has space")]
+    [InlineData("--metrics-listen", nameof(PipelineOptions.MetricsListen), "127.0.0.1")]
+    [InlineData("--metrics-listen", nameof(PipelineOptions.MetricsListen), "127.0.0.1:70000")]
+    [InlineData("--results-topic", nameof(PipelineOptions.ResultsTopic), "reconciliation-events")]
+    public void Validate_BadText_NamesTheOption(string option, string property, string value)
+    {
+        var options = new PipelineOptions();
+        typeof(PipelineOptions).GetProperty(property)!.SetValue(options, value);
+
+        var ex = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.StartsWith(option, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(10_000, true)]
+    [InlineData(10_001, false)]
+    public void Validate_ConcurrencyEdges(int concurrency, bool valid)
+    {
+        AssertValid(new PipelineOptions { Concurrency = concurrency }, valid, "--concurrency");
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(0.5, true)]
+    [InlineData(1_000_000, true)]
+    [InlineData(1_000_001, false)]
+    [InlineData(double.PositiveInfinity, false)]
+    public void Validate_RateLimitEdges(double rate, bool valid)
+    {
+        AssertValid(new PipelineOptions { RateLimit = rate }, valid, "--rate-limit");
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void Validate_MaxBufferedEdges(int maxBuffered, bool valid)
+    {
+        AssertValid(new PipelineOptions { MaxBuffered = maxBuffered }, valid, "--max-buffered");
+    }
+
+    [Fact]
+    public void Validate_SpoolDirWithMemoryBuffer_Fails()
+    {
+        AssertValid(new PipelineOptions { SpoolDirectory = "/tmp/spool" }, false, "--spool-dir");
+    }
+
+    [Fact]
+    public void Validate_DurableBufferInBlockingMode_Fails()
+    {
+        AssertValid(new PipelineOptions { Buffer = BufferMode.Durable, Mode = ProcessingMode.Blocking }, false, "--buffer");
+    }
+
+    [Fact]
+    public void Validate_ZeroRevokeTimeout_Fails()
+    {
+        AssertValid(new PipelineOptions { RevokeTimeout = TimeSpan.Zero }, false, "--revoke-timeout");
+    }
+
+    [Fact]
+    public void EffectiveSpoolDirectory_StaticMember_IsPerInstance()
+    {
+        Assert.Equal(Path.Combine("spool", "node-2"), new PipelineOptions { InstanceId = "node-2" }.EffectiveSpoolDirectory);
+    }
+
+    private static void AssertValid(PipelineOptions options, bool valid, string option)
+    {
+        if (valid)
+        {
+            options.Validate();
+            return;
+        }
+        var ex = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.StartsWith(option, ex.Message, StringComparison.Ordinal);
+    }
+}
