@@ -289,7 +289,7 @@ internal sealed class LagSimulator
         MaxBacklog = Math.Max(MaxBacklog, total + spool);
         Warning.Step(t0, before.MaxPartitionLag, t1, max);
         Critical.Step(t0, before.MaxPartitionLag, t1, max);
-        Episodes.Step(t0, before.Lag + before.Spool, t1, total + spool);
+        Episodes.Step(t0, t1, total + spool);
         Days.Step(t1, total + spool, max);
     }
 
