@@ -77,7 +77,8 @@ public static class Forecaster
         {
             var limit = (Math.Floor(samples[i].Time / bucket) + 1) * bucket;
             var (lo, hi) = (i, i);
-            for (; i < samples.Count && samples[i].Time < limit; i++)
+            // The bucket's first sample is always taken, so rounding at a bucket edge cannot stall the loop.
+            for (i++; i < samples.Count && samples[i].Time < limit; i++)
             {
                 lo = Backlog(samples[i]) < Backlog(samples[lo]) ? i : lo;
                 hi = Backlog(samples[i]) > Backlog(samples[hi]) ? i : hi;

@@ -130,6 +130,7 @@ internal sealed class LagSimulator
             }
             _arrivals.Add(seg.Start, seg.Start, _producerBacklog / seg.Partitions);
             _producerBacklog = 0;
+            Record(seg.Start, seg.Start, _last.Inflow, _last.Capacity);
         }
         var t = seg.Start;
         while (t < seg.End - (1e-12 * Math.Max(1, seg.End)))
@@ -251,38 +252,19 @@ internal sealed class LagSimulator
         return net > 0 ? room / net : net < 0 ? _spool[m] / -net : double.PositiveInfinity;
     }
 
-    private void Advance(FleetSegment seg, int[] owned, double t0, double t1)
+    /// <summary>Appends the state at <paramref name="t1"/> and feeds the trackers the step from <paramref name="t0"/> (equal for a jump).</summary>
+    private void Record(double t0, double t1, double inflow, double capacity)
     {
-        var dt = t1 - t0;
+        double total = 0, max = 0;
+        foreach (var lag in _lag)
+        {
+            total += lag;
+            max = Math.Max(max, lag);
+        }
         var before = _last;
-        var arrivals = seg.BrokerDown ? 0 : _rate.Integral(t0, t1);
-        if (seg.BrokerDown)
-        {
-            _producerBacklog += _rate.Integral(t0, t1);
-        }
-        var perPartition = arrivals / seg.Partitions;
-        _arrivals.Add(t0, t1, perPartition);
-        double total = 0, max = 0, capacity = 0;
-        for (var j = 0; j < seg.Partitions; j++)
-        {
-            var next = _lag[j] + perPartition - (_kappa[j] * dt);
-            // A queue that the step length says empties now is exactly empty, not a rounding residue.
-            _lag[j] = next <= 1e-9 * Math.Max(1, _lag[j]) ? 0 : next;
-            total += _lag[j];
-            max = Math.Max(max, _lag[j]);
-        }
-        for (var m = 0; m < _spool.Length; m++)
-        {
-            capacity += _memberCapacity[m];
-            if (_spooling[m])
-            {
-                var next = _spool[m] + (owned[m] * perPartition) - (_memberCapacity[m] * dt);
-                _spool[m] = next <= 1e-9 * Math.Max(1, _spool[m]) ? 0 : Math.Min(_p.BufferLimit, next);
-            }
-        }
         var spool = _spool.Sum();
         var timeLag = _keepSamples ? _arrivals.TimeLag(t1, max) : 0;
-        var sample = new Sample(t1, total, max, spool, arrivals / dt, capacity, timeLag);
+        var sample = new Sample(t1, total, max, spool, inflow, capacity, timeLag);
         if (_keepSamples)
         {
             _samples.Add(sample);
@@ -293,6 +275,35 @@ internal sealed class LagSimulator
         Critical.Step(t0, before.MaxPartitionLag, t1, max);
         Episodes.Step(t0, before.Lag + before.Spool, t1, total + spool);
         Days.Step(t1, total + spool, max);
+    }
+
+    private void Advance(FleetSegment seg, int[] owned, double t0, double t1)
+    {
+        var dt = t1 - t0;
+        var arrivals = seg.BrokerDown ? 0 : _rate.Integral(t0, t1);
+        if (seg.BrokerDown)
+        {
+            _producerBacklog += _rate.Integral(t0, t1);
+        }
+        var perPartition = arrivals / seg.Partitions;
+        _arrivals.Add(t0, t1, perPartition);
+        double capacity = 0;
+        for (var j = 0; j < seg.Partitions; j++)
+        {
+            var next = _lag[j] + perPartition - (_kappa[j] * dt);
+            // A queue that the step length says empties now is exactly empty, not a rounding residue.
+            _lag[j] = next <= 1e-9 * Math.Max(1, _lag[j]) ? 0 : next;
+        }
+        for (var m = 0; m < _spool.Length; m++)
+        {
+            capacity += _memberCapacity[m];
+            if (_spooling[m])
+            {
+                var next = _spool[m] + (owned[m] * perPartition) - (_memberCapacity[m] * dt);
+                _spool[m] = next <= 1e-9 * Math.Max(1, _spool[m]) ? 0 : Math.Min(_p.BufferLimit, next);
+            }
+        }
+        Record(t0, t1, arrivals / dt, capacity);
         FinalInflow = arrivals / dt;
         FinalCapacity = SaturatedCapacity(seg, owned);
     }

@@ -57,7 +57,7 @@ public sealed class BankBudgetTests
     }
 
     [Theory]
-    [InlineData(0, 12)]
+    [InlineData(0, 1000)]
     [InlineData(1, 1000)]
     public void SetShare_TinyShare_KeepsTheMinimumRate(int owned, int total)
     {
@@ -65,6 +65,34 @@ public sealed class BankBudgetTests
         budget.SetShare(owned, total);
 
         Assert.Equal(BankBudget.MinimumRate, budget.Rate);
+    }
+
+    [Fact]
+    public void SetShare_OwnsNothing_GetsOnePartitionsShare()
+    {
+        var budget = new BankBudget(200, _time);
+        budget.SetShare(0, 4);
+
+        Assert.Equal(50, budget.Rate);
+    }
+
+    [Fact]
+    public async Task SetShare_WhileCallersWaitAtATinyRate_RepacesThemAtTheNewRate()
+    {
+        var budget = new BankBudget(100, _time);
+        budget.SetShare(1, 100); // 1 call/s: the waiters' slots are 1 s apart
+        var calls = Enumerable.Range(0, 5).Select(_ => budget.WaitAsync(TestContext.Current.CancellationToken).AsTask()).ToArray();
+        Assert.True(await Eventually.SettledAsync(calls[0]));
+
+        budget.SetShare(100, 100); // 100 calls/s: the rest must not wait for their old slots (1, 2, 3 and 4 s away)
+        for (var step = 0; step < 10 && !calls.All(c => c.IsCompleted); step++)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken); // let the woken waiters take their new slots
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+            await Eventually.SettledAsync(Task.WhenAll(calls));
+        }
+
+        Assert.All(calls, c => Assert.True(c.IsCompleted));
     }
 
     [Fact]
