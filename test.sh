@@ -12,6 +12,7 @@ packages=(
   "python3-kafka:/usr/lib/python3/dist-packages/kafka/__init__.py"
   "python3-confluent-kafka:/usr/lib/python3/dist-packages/confluent_kafka/__init__.py"
   "prometheus:/usr/bin/promtool"
+  "prometheus-alertmanager:/usr/bin/prometheus-alertmanager"
   "chromium:/usr/bin/chromium"
 )
 
