@@ -31,6 +31,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
+# Tests that run laglab as a real process use the launcher's build; make it once, up front.
+./laglab --version >/dev/null
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
