@@ -11,6 +11,8 @@ packages=(
   "kcat:/usr/bin/kcat"
   "python3-kafka:/usr/lib/python3/dist-packages/kafka/__init__.py"
   "python3-confluent-kafka:/usr/lib/python3/dist-packages/confluent_kafka/__init__.py"
+  "burrow:/usr/bin/Burrow"
+  "zookeeperd:/usr/share/java/zookeeper.jar"
 )
 
 missing=()
