@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace LagLab.Monitor.Exposition;
 
 /// <summary>An immutable set of label pairs, sorted by name, compared by value (the identity of a series).</summary>
@@ -46,6 +48,39 @@ internal sealed class LabelSet : IEquatable<LabelSet>
             }
         }
         return new LabelSet(array);
+    }
+
+    /// <summary>Pairs already sorted by name, without duplicates or empty values (the exposition's own label sets).</summary>
+    public static LabelSet FromSorted(params KeyValuePair<string, string>[] sortedPairs)
+    {
+        Debug.Assert(sortedPairs.Zip(sortedPairs.Skip(1)).All(p => string.CompareOrdinal(p.First.Key, p.Second.Key) < 0), "pairs must be sorted");
+        return new LabelSet(sortedPairs);
+    }
+
+    /// <summary>This set with <c>__name__</c> set (inserted in order, no re-sort).</summary>
+    public LabelSet WithName(string name)
+    {
+        var pairs = new List<KeyValuePair<string, string>>(_pairs.Length + 1);
+        var inserted = false;
+        foreach (var pair in _pairs)
+        {
+            var order = string.CompareOrdinal(pair.Key, MetricName);
+            if (order == 0)
+            {
+                continue;
+            }
+            if (!inserted && order > 0)
+            {
+                pairs.Add(new(MetricName, name));
+                inserted = true;
+            }
+            pairs.Add(pair);
+        }
+        if (!inserted)
+        {
+            pairs.Add(new(MetricName, name));
+        }
+        return new LabelSet([.. pairs]);
     }
 
     /// <summary>The value of a label; empty when absent (as in Prometheus).</summary>
