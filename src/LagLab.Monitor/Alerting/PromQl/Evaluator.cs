@@ -18,8 +18,11 @@ internal static class Evaluator
 
     private static List<Sample> Vector(Expr expr, SampleSet source) => expr switch
     {
-        VectorSelector selector => Select(selector, source),
+        VectorSelector selector => Select(selector, source, null),
         AggregateExpr aggregate => Aggregate(aggregate, Vector(aggregate.Inner, source)),
+        // selector op number: filter while selecting, so only matching series are materialized
+        BinaryExpr { Left: NumberLiteral number, Right: VectorSelector selector } binary => Select(selector, source, v => Compare(binary.Op, number.Value, v)),
+        BinaryExpr { Left: VectorSelector selector, Right: NumberLiteral number } binary => Select(selector, source, v => Compare(binary.Op, v, number.Value)),
         BinaryExpr { Left: NumberLiteral number } binary => Filter(Vector(binary.Right, source), v => Compare(binary.Op, number.Value, v)),
         BinaryExpr { Right: NumberLiteral number } binary => Filter(Vector(binary.Left, source), v => Compare(binary.Op, v, number.Value)),
         BinaryExpr binary when binary.IsComparison => CompareVectors(binary, Vector(binary.Left, source), Vector(binary.Right, source)),
@@ -27,7 +30,7 @@ internal static class Evaluator
         _ => throw new PromQlException("a number cannot stand here", expr.Position),
     };
 
-    private static List<Sample> Select(VectorSelector selector, SampleSet source)
+    private static List<Sample> Select(VectorSelector selector, SampleSet source, Func<double, bool>? keep)
     {
         var result = new List<Sample>();
         foreach (var name in selector.Name is { } only ? [only] : source.Names)
@@ -43,6 +46,10 @@ internal static class Evaluator
             }
             foreach (var (labels, value) in source.Of(name))
             {
+                if (keep is not null && !keep(value))
+                {
+                    continue;
+                }
                 var matches = true;
                 foreach (var matcher in selector.Matchers)
                 {
