@@ -47,7 +47,7 @@ internal static class MetricsBuilder
                 {
                     continue;
                 }
-                var labels = LabelSet.Of(("group", group.Group), ("topic", p.Topic), ("partition", Partition(p.Partition)));
+                var labels = LabelSet.FromSorted(new("group", group.Group), new("partition", Partition(p.Partition)), new("topic", p.Topic));
                 lag.Add((labels, p.Lag ?? 0));
                 committed.Add((labels, offset));
                 if (p.TimeLagSeconds is { } seconds)
@@ -117,7 +117,7 @@ internal static class MetricsBuilder
 
     public static string StatusName(ConsumerStatus status) => status.ToString().ToLowerInvariant();
 
-    private static LabelSet TopicLabels(TopicPartitionView p) => LabelSet.Of(("topic", p.Topic), ("partition", Partition(p.Partition)));
+    private static LabelSet TopicLabels(TopicPartitionView p) => LabelSet.FromSorted(new("partition", Partition(p.Partition)), new("topic", p.Topic));
 
     private static string Partition(int partition) => partition.ToString(CultureInfo.InvariantCulture);
 
