@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LagLab.Forecast.Timeline;
 using LagLab.Scenarios;
 using LagLab.Scenarios.Profiles;
@@ -42,8 +43,9 @@ internal sealed class LagSimulator
         _horizon = horizon;
         _day = 86400 / scenario.TimeScale.Factor;
         var forWall = scenario.Alerts.For.TotalSeconds / scenario.TimeScale.Factor;
-        // Fine enough to place alert crossings well inside their `for` window, coarse enough for speed.
-        _maxStep = Math.Max(horizon / 200_000, forWall > 0 ? forWall / 4 : _day / 288);
+        // Fine enough to place alert crossings well inside their `for` window and to draw a short horizon,
+        // coarse enough for speed.
+        _maxStep = Math.Min(forWall > 0 ? forWall / 4 : _day / 288, horizon / 1000);
         var maxPartitions = segments.Max(s => s.Partitions);
         var instances = segments[0].Running.Length;
         _lag = new double[maxPartitions];
@@ -118,6 +120,8 @@ internal sealed class LagSimulator
         return sim;
     }
 
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Integrate(FleetSegment seg)
     {
         var owned = seg.OwnedCounts();
@@ -135,23 +139,33 @@ internal sealed class LagSimulator
         var t = seg.Start;
         while (t < seg.End - (1e-12 * Math.Max(1, seg.End)))
         {
-            var next = _rate.NextChange(t);
-            var end = Math.Min(seg.End, Math.Min(next > t ? next : seg.End, t + Math.Min(_rate.SmoothStep(t), _maxStep)));
+            var change = _rate.NextChange(t);
+            // The step bound is a grid (k × step), not a running sum, so times do not drift by rounding.
+            var grid = (Math.Floor((t / _maxStep) + 1e-9) + 1) * _maxStep;
+            var end = Math.Min(seg.End, Math.Min(change > t ? change : seg.End, Math.Min(t + _rate.SmoothStep(t), grid)));
             var nextDay = (Math.Floor((t / _day) + 1e-9) + 1) * _day;
             end = Math.Min(end, nextDay);
+            if (seg.End - end <= 1e-9 * Math.Max(1, seg.End))
+            {
+                end = seg.End;
+            }
             if (end <= t)
             {
                 end = Math.Min(seg.End, t + _maxStep);
             }
             var meanRate = _rate.Integral(t, end) / (end - t);
             var dt = Allocate(seg, owned, meanRate, end - t);
-            Advance(seg, owned, t, t + dt);
-            t += dt;
+            // A full step lands exactly on its breakpoint, so times do not drift by rounding.
+            var next = dt >= end - t ? end : t + dt;
+            Advance(seg, owned, t, next);
+            t = next;
             Steps++;
         }
     }
 
     /// <summary>Sets per-partition drain rates (<see cref="_kappa"/>) and returns the step length until the first queue empties or fills.</summary>
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Allocate(FleetSegment seg, int[] owned, double meanRate, double maxDt)
     {
         var partitions = seg.Partitions;
@@ -253,6 +267,8 @@ internal sealed class LagSimulator
     }
 
     /// <summary>Appends the state at <paramref name="t1"/> and feeds the trackers the step from <paramref name="t0"/> (equal for a jump).</summary>
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(double t0, double t1, double inflow, double capacity)
     {
         double total = 0, max = 0;
@@ -273,10 +289,12 @@ internal sealed class LagSimulator
         MaxBacklog = Math.Max(MaxBacklog, total + spool);
         Warning.Step(t0, before.MaxPartitionLag, t1, max);
         Critical.Step(t0, before.MaxPartitionLag, t1, max);
-        Episodes.Step(t0, before.Lag + before.Spool, t1, total + spool);
+        Episodes.Step(t0, t1, total + spool);
         Days.Step(t1, total + spool, max);
     }
 
+    // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Advance(FleetSegment seg, int[] owned, double t0, double t1)
     {
         var dt = t1 - t0;

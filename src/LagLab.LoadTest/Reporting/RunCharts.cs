@@ -11,7 +11,7 @@ internal static class RunCharts
 
     public static IReadOnlyList<(string Name, string Title, string Caption, string Svg)> All(RunResults run, string prefix) =>
     [
-        ("lag", "Lag per partition and total", "Offset lag of the group (events). Purple lines: timeline actions; orange bands: rebalances; dashed: the alert thresholds (per partition).", Lag(run, prefix + "lag")),
+        ("lag", "Lag per partition and total", "Offset lag of the group (events). Purple lines: timeline actions; orange bands: rebalances; amber and red lines: the alert thresholds (per partition).", Lag(run, prefix + "lag")),
         ("time-lag", "Time lag", "Age of the oldest unconsumed event per partition (seconds of wall time).", TimeLag(run, prefix + "time-lag")),
         ("rates", "Produced vs applied vs the bank's limit", "Events per second over 5 s windows: what the producer sent, what the bank applied, and the bank's rate limit.", Rates(run, prefix + "rates")),
         ("delay", "End-to-end delay percentiles", $"Produced → applied at the bank, per {RunAnalysis.DelayWindowSeconds:0} s window of applied events (seconds).", Delay(run, prefix + "delay")),
@@ -34,7 +34,7 @@ internal static class RunCharts
     private static string TimeAxis(RunResults run) =>
         run.Setup.TimeScale > 1 ? $"seconds of the run (1 scenario day = {run.Setup.DayWallSeconds:0} s)" : "seconds of the run";
 
-    private static void Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, Color color, string legend, float width = 1.5f, LinePattern? pattern = null)
+    private static void Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, Color color, string legend, float width = 1.5f)
     {
         if (xs.Count == 0)
         {
@@ -44,10 +44,6 @@ internal static class RunCharts
         scatter.MarkerSize = 0;
         scatter.LineWidth = width;
         scatter.LegendText = legend;
-        if (pattern is { } p)
-        {
-            scatter.LinePattern = p;
-        }
     }
 
     private static void Markers(Plot plot, RunResults run)
@@ -61,7 +57,6 @@ internal static class RunCharts
         foreach (var action in run.Actions)
         {
             var line = plot.Add.VerticalLine(action.T, 1, Palette.Action);
-            line.LinePattern = LinePattern.Dotted;
         }
     }
 
@@ -103,7 +98,6 @@ internal static class RunCharts
             return;
         }
         var line = plot.Add.HorizontalLine(value, 1, color);
-        line.LinePattern = LinePattern.Dashed;
         line.LegendText = $"{label} ({value:N0})";
     }
 
@@ -136,7 +130,6 @@ internal static class RunCharts
         Line(plot, produced.Select(r => r.T).ToList(), produced.Select(r => r.Rate).ToList(), Palette.Produced, "produced", 2);
         Line(plot, applied.Select(r => r.T).ToList(), applied.Select(r => r.Rate).ToList(), Palette.Applied, "applied by the bank", 2);
         var limit = plot.Add.HorizontalLine(run.Setup.BankRateLimit, 1.5f, Palette.Limit);
-        limit.LinePattern = LinePattern.Dashed;
         limit.LegendText = $"bank limit ({run.Setup.BankRateLimit:0.#}/s)";
         Markers(plot, run);
         if (produced.Count == 0)
@@ -154,7 +147,7 @@ internal static class RunCharts
         Line(plot, xs, run.Delays.Select(d => d.P50).ToList(), Palette.Applied, "p50", 1.5f);
         Line(plot, xs, run.Delays.Select(d => d.P90).ToList(), Palette.Produced, "p90", 1.5f);
         Line(plot, xs, run.Delays.Select(d => d.P99).ToList(), Palette.Critical, "p99", 2);
-        Line(plot, xs, run.Delays.Select(d => d.Max).ToList(), Palette.Total, "max", 1, LinePattern.Dotted);
+        Line(plot, xs, run.Delays.Select(d => d.Max).ToList(), Palette.Total, "max", 1);
         Markers(plot, run);
         if (xs.Count == 0)
         {
@@ -251,7 +244,7 @@ internal static class RunCharts
         Line(plot, run.Samples.Select(s => s.T).ToList(), run.Samples.Select(s => (double)s.TotalLag).ToList(), Palette.Total, "measured", 2);
         if (run.Forecast is { Times.Count: > 0 } forecast)
         {
-            Line(plot, forecast.Times, forecast.Lag, Palette.Forecast, "forecast", 2, LinePattern.Dashed);
+            Line(plot, forecast.Times, forecast.Lag, Palette.Forecast, "forecast", 2);
         }
         else
         {
