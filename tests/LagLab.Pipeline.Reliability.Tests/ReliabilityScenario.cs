@@ -120,6 +120,6 @@ internal static class ReliabilityScenario
         var twiceApplied = outcomes.Where(o => o.Outcome == "applied").GroupBy(o => o.Id).Count(g => g.Count() > 1);
         var dead = KafkaClients.ConsumeToEnd(bootstrap, deadLetters, 1, TimeSpan.FromSeconds(30)).Count;
         Mark($"results: {outcomes.Count} records, {distinct} events; dead letters: {dead}");
-        return new ScenarioOutcome(ledger, outcomes.Count, distinct, twiceApplied, settings.Events - distinct, dead, clock.Elapsed, timeline.ToString() + "\n" + fleet.Output());
+        return new ScenarioOutcome(ledger, outcomes.Count, distinct, twiceApplied, settings.Events - distinct, dead, clock.Elapsed, timeline.ToString(), fleet.Output());
     }
 }

@@ -28,18 +28,19 @@ public sealed class ReliabilityTests : IDisposable
 
         AssertExactlyOnceInOrder(outcome, 20_000);
         // The second SIGKILL hit while the bank was down: the restarted instance found events in its spool.
-        Assert.Contains("replaying them first", outcome.Timeline, StringComparison.Ordinal);
+        Assert.Contains("replaying them first", outcome.FleetOutput, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();
 
     private static void AssertExactlyOnceInOrder(ScenarioOutcome outcome, int events)
     {
-        var context = $"ledger: applied {outcome.Ledger.Applied}, duplicates {outcome.Ledger.Duplicates}, order violations {outcome.Ledger.OrderViolations}, " +
+        var summary = $"ledger: applied {outcome.Ledger.Applied}, duplicates {outcome.Ledger.Duplicates}, order violations {outcome.Ledger.OrderViolations}, " +
             $"rejected {outcome.Ledger.Rejected}, unavailable {outcome.Ledger.Unavailable}; results {outcome.ResultRecords} records for {outcome.DistinctResultEvents} events; " +
             $"elapsed {outcome.Elapsed}\n{outcome.Timeline}";
-        // The summary and timeline (without the instances' output) for whoever reads a passing run.
-        TestContext.Current.TestOutputHelper?.WriteLine(context[..Math.Min(context.Length, context.IndexOf("\n\n", StringComparison.Ordinal) is var end and >= 0 ? end : context.Length)]);
+        // The summary and timeline for whoever reads a passing run; failures add every instance's output.
+        TestContext.Current.TestOutputHelper?.WriteLine(summary);
+        var context = summary + "\n" + outcome.FleetOutput;
         Assert.True(outcome.Ledger.Applied == events, $"Expected {events} applied. {context}");
         Assert.True(outcome.Ledger.OrderViolations == 0, $"Order violations. {context}");
         Assert.True(outcome.MissingResultEvents == 0, $"{outcome.MissingResultEvents} events have no result record. {context}");

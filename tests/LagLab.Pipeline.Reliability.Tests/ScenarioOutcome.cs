@@ -11,4 +11,5 @@ internal sealed record ScenarioOutcome(
     int MissingResultEvents,
     int DeadLetters,
     TimeSpan Elapsed,
-    string Timeline);
+    string Timeline,
+    string FleetOutput);

@@ -110,7 +110,9 @@ internal sealed partial class PipelineHost : IDisposable
                 }
             }
             var replayer = _spool is null ? Task.CompletedTask : ReplayLoopAsync(background.Token);
-            var metadata = MetadataLoopAsync(background.Token);
+            // Stops with the poll loop's stop signal, before the consumer closes (it borrows the consumer's handle).
+            using var metadataStop = CancellationTokenSource.CreateLinkedTokenSource(stop, background.Token);
+            var metadata = MetadataLoopAsync(metadataStop.Token);
             PipelineLog.Started(_log, _instance, _options.Topic, _options.Group, _options.Assignor.ToString(), _options.Mode.ToString(), _options.Buffer.ToString(),
                 _options.Concurrency, _options.BankUrl, _options.RateLimit);
             try
