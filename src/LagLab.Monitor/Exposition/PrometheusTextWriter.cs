@@ -8,19 +8,22 @@ internal static class PrometheusTextWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Write(IEnumerable<MetricFamily> families) => Encoding.UTF8.GetString(WriteUtf8(families));
+    public static string Write(IEnumerable<MetricFamily> families) => Encoding.UTF8.GetString(WriteUtf8(families).Span);
 
-    /// <summary>The exposition as UTF-8 bytes, written in chunks (no whole-text UTF-16 copy: /metrics can be tens of MB).</summary>
-    public static byte[] WriteUtf8(IEnumerable<MetricFamily> families)
+    /// <summary>
+    /// The exposition as UTF-8 bytes, written in chunks (no whole-text UTF-16 copy: /metrics can be tens of
+    /// MB); <paramref name="sizeHint"/> (the previous size) avoids regrowing the buffer.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteUtf8(IEnumerable<MetricFamily> families, int sizeHint = 0)
     {
-        using var output = new MemoryStream();
+        var output = new MemoryStream(sizeHint > 0 ? sizeHint + (sizeHint / 8) : 0);
         var text = new StringBuilder();
         foreach (var family in families)
         {
             WriteFamily(text, family, output);
         }
         Flush(text, output);
-        return output.ToArray();
+        return output.GetBuffer().AsMemory(0, (int)output.Length);
     }
 
     private static void Flush(StringBuilder text, MemoryStream output)
