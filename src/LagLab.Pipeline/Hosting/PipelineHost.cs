@@ -59,7 +59,7 @@ internal sealed partial class PipelineHost : IDisposable
             BaseAddress = new Uri(options.BankUrl),
             Timeout = options.BankTimeout + TimeSpan.FromSeconds(5),
         };
-        _budget = new BankBudget(options.RateLimit, _time);
+        _budget = new BankBudget(options.RateLimit * BankBudget.PacingFactor, _time);
         _bank = new BankGateway(new BankClient(_http, _time), new BreakerSettings { CallTimeout = options.BankTimeout, BreakDuration = options.BreakDuration }, _time,
             state => PipelineLog.Breaker(_log, state.ToString()));
         if (options.Buffer == BufferMode.Durable)
