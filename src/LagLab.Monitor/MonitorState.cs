@@ -5,11 +5,11 @@ namespace LagLab.Monitor;
 
 /// <summary>
 /// What the HTTP side serves, replaced whole at the end of every cycle: the view, the monitor's health
-/// and the /metrics text rendered once per cycle (so scrapes never wait for, or trigger, collection).
+/// and the metric families (so scrapes never wait for, or trigger, collection).
 /// </summary>
 internal sealed class MonitorState(TimeSpan historyWindow)
 {
-    private volatile Published _current = new(MonitorView.Empty, MonitorHealth.Initial, PrometheusTextWriter.WriteUtf8(MetricsBuilder.Build(MonitorView.Empty, MonitorHealth.Initial)));
+    private volatile Published _current = new(MonitorView.Empty, MonitorHealth.Initial, MetricsBuilder.Build(MonitorView.Empty, MonitorHealth.Initial));
 
     private readonly LabelCache _labels = new();
 
@@ -19,10 +19,10 @@ internal sealed class MonitorState(TimeSpan historyWindow)
 
     public MonitorHealth Health => _current.Health;
 
-    /// <summary>The /metrics body of the latest cycle, UTF-8.</summary>
-    public ReadOnlyMemory<byte> Metrics => _current.Metrics;
+    /// <summary>The metric families of the latest cycle; /metrics renders them at scrape time.</summary>
+    public IReadOnlyList<MetricFamily> Metrics => _current.Families;
 
-    public string MetricsText => System.Text.Encoding.UTF8.GetString(_current.Metrics.Span);
+    public string MetricsText => PrometheusTextWriter.Write(_current.Families);
 
     /// <summary>Publishes a cycle's result and returns the samples the alert engine evaluates.</summary>
     public SampleSet Publish(MonitorView view, MonitorHealth health)
@@ -32,9 +32,9 @@ internal sealed class MonitorState(TimeSpan historyWindow)
         {
             History.Add(view);
         }
-        _current = new Published(view, health, PrometheusTextWriter.WriteUtf8(families, _current.Metrics.Length));
+        _current = new Published(view, health, families);
         return SampleSet.From(families);
     }
 
-    private sealed record Published(MonitorView View, MonitorHealth Health, ReadOnlyMemory<byte> Metrics);
+    private sealed record Published(MonitorView View, MonitorHealth Health, IReadOnlyList<MetricFamily> Families);
 }

@@ -1,71 +1,91 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
 namespace LagLab.Monitor.Exposition;
 
-/// <summary>Prometheus text exposition format 0.0.4: HELP and TYPE lines, then one line per series.</summary>
+/// <summary>
+/// Prometheus text exposition format 0.0.4: HELP and TYPE lines, then one line per series. Rendered in
+/// 64 KiB chunks straight to the response at scrape time: at 100,000 group-partitions the text is tens of
+/// MB, and holding it between scrapes would double the monitor's memory.
+/// </summary>
 internal static class PrometheusTextWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Write(IEnumerable<MetricFamily> families) => Encoding.UTF8.GetString(WriteUtf8(families).Span);
+    private const int ChunkChars = 64 * 1024;
 
-    /// <summary>
-    /// The exposition as UTF-8 bytes, written in chunks (no whole-text UTF-16 copy: /metrics can be tens of
-    /// MB); <paramref name="sizeHint"/> (the previous size) avoids regrowing the buffer.
-    /// </summary>
-    public static ReadOnlyMemory<byte> WriteUtf8(IEnumerable<MetricFamily> families, int sizeHint = 0)
+    public static string Write(IEnumerable<MetricFamily> families)
     {
-        var output = new MemoryStream(sizeHint > 0 ? sizeHint + (sizeHint / 8) : 0);
         var text = new StringBuilder();
+        foreach (var chunk in Chunks(families))
+        {
+            text.Append(chunk);
+            chunk.Clear();
+        }
+        return text.ToString();
+    }
+
+    public static async Task WriteAsync(IEnumerable<MetricFamily> families, Stream output, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(ChunkChars + 4096));
+        try
+        {
+            foreach (var chunk in Chunks(families))
+            {
+                var length = 0;
+                foreach (var piece in chunk.GetChunks())
+                {
+                    length += Encoding.UTF8.GetBytes(piece.Span, buffer.AsSpan(length));
+                }
+                chunk.Clear();
+                await output.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The text in pieces of about <see cref="ChunkChars"/>; the caller empties each before asking for the next.</summary>
+    private static IEnumerable<StringBuilder> Chunks(IEnumerable<MetricFamily> families)
+    {
+        var text = new StringBuilder(ChunkChars + 4096);
         foreach (var family in families)
         {
-            WriteFamily(text, family, output);
-        }
-        Flush(text, output);
-        return output.GetBuffer().AsMemory(0, (int)output.Length);
-    }
-
-    private static void Flush(StringBuilder text, MemoryStream output)
-    {
-        foreach (var chunk in text.GetChunks())
-        {
-            var bytes = Encoding.UTF8.GetByteCount(chunk.Span);
-            var start = (int)output.Length;
-            output.SetLength(start + bytes);
-            Encoding.UTF8.GetBytes(chunk.Span, output.GetBuffer().AsSpan(start, bytes));
-        }
-        output.Position = output.Length;
-        text.Clear();
-    }
-
-    private static void WriteFamily(StringBuilder text, MetricFamily family, MemoryStream output)
-    {
-        if (family.Series.Count == 0)
-        {
-            return; // a family without series is left out, so nothing stale lingers
-        }
-        text.Append("# HELP ").Append(family.Name).Append(' ').Append(EscapeHelp(family.Help)).Append('\n');
-        text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type == MetricType.Counter ? "counter" : "gauge").Append('\n');
-        foreach (var (labels, value) in family.Series)
-        {
-            text.Append(family.Name);
-            if (labels.Pairs.Count > 0)
+            if (family.Series.Count == 0)
             {
-                text.Append('{');
-                var first = true;
-                foreach (var (name, labelValue) in labels.Pairs)
+                continue; // a family without series is left out, so nothing stale lingers
+            }
+            text.Append("# HELP ").Append(family.Name).Append(' ').Append(EscapeHelp(family.Help)).Append('\n');
+            text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type == MetricType.Counter ? "counter" : "gauge").Append('\n');
+            foreach (var (labels, value) in family.Series)
+            {
+                text.Append(family.Name);
+                if (labels.Pairs.Count > 0)
                 {
-                    text.Append(first ? "" : ",").Append(name).Append("=\"").Append(EscapeLabelValue(labelValue)).Append('"');
-                    first = false;
+                    text.Append('{');
+                    var first = true;
+                    foreach (var (name, labelValue) in labels.Pairs)
+                    {
+                        text.Append(first ? "" : ",").Append(name).Append("=\"").Append(EscapeLabelValue(labelValue)).Append('"');
+                        first = false;
+                    }
+                    text.Append('}');
                 }
-                text.Append('}');
+                text.Append(' ');
+                AppendValue(text, value);
+                text.Append('\n');
+                if (text.Length >= ChunkChars)
+                {
+                    yield return text;
+                }
             }
-            text.Append(' ').Append(FormatValue(value)).Append('\n');
-            if (text.Length > 64 * 1024)
-            {
-                Flush(text, output);
-            }
+        }
+        if (text.Length > 0)
+        {
+            yield return text;
         }
     }
 
@@ -77,8 +97,24 @@ internal static class PrometheusTextWriter
         _ => value.ToString("R", CultureInfo.InvariantCulture),
     };
 
+    private static void AppendValue(StringBuilder text, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            Span<char> digits = stackalloc char[32];
+            if (value.TryFormat(digits, out var written, "R", CultureInfo.InvariantCulture))
+            {
+                text.Append(digits[..written]);
+                return;
+            }
+        }
+        text.Append(FormatValue(value));
+    }
+
     private static string EscapeHelp(string help) => help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static string EscapeLabelValue(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        value.AsSpan().IndexOfAny('\\', '"', '\n') < 0
+            ? value
+            : value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
