@@ -98,12 +98,15 @@ internal sealed class BankBudget
         while (true)
         {
             TimeSpan delay;
+            DateTimeOffset slot;
+            TimeSpan interval;
             CancellationToken repace;
             lock (_lock)
             {
                 var now = _time.GetUtcNow();
-                var slot = Max(now, Max(_next, _notBefore));
-                _next = slot + TimeSpan.FromSeconds(1.0 / EffectiveRate());
+                interval = TimeSpan.FromSeconds(1.0 / EffectiveRate());
+                slot = Max(now, Max(_next, _notBefore));
+                _next = slot + interval;
                 delay = slot - now;
                 repace = _repace.Token;
             }
@@ -121,8 +124,11 @@ internal sealed class BankBudget
             }
             lock (_lock)
             {
-                // A Retry-After that arrived while we waited moves us behind it; take a new slot.
-                if (_notBefore <= _time.GetUtcNow())
+                var now = _time.GetUtcNow();
+                // A Retry-After that arrived while we waited moves us behind it; take a new slot. So does waking up far
+                // past our slot (a stalled timer or thread pool): every caller that overslept would otherwise go at
+                // once, a burst the bank answers with 429s. The missed slots are dropped instead.
+                if (_notBefore <= now && now - slot <= MaxLateness(interval))
                 {
                     return;
                 }
@@ -134,4 +140,7 @@ internal sealed class BankBudget
     private double EffectiveRate() => Math.Max(_total > 0 ? Math.Max(MinimumRate, _fleetRate / _total) : MinimumRate, _fleetRate * _share);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>How late past its slot a caller may still go: two intervals, and never less than 10 ms of timer jitter.</summary>
+    private static TimeSpan MaxLateness(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(2 * interval.Ticks, TimeSpan.FromMilliseconds(10).Ticks));
 }
