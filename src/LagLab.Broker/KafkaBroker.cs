@@ -71,7 +71,7 @@ public sealed class KafkaBroker : IAsyncDisposable
         var topics = new TopicManager(options, timeProvider, logger);
         var storage = new StorageService(topics, new LogMaintenance(topics, options, timeProvider, logger), metrics);
 
-        var groups = GroupCoordinatorHost.Start(options, new PartitionOffsetsTopicLog(topics), timeProvider, loggerFactory, metrics.Meter);
+        var groups = GroupCoordinatorHost.Start(options, TopicOffsetsLog.Open(topics), timeProvider, loggerFactory, metrics.Meter);
 
         RequestDispatcher? dispatcher = null;
         IRequestHandler[] handlers =

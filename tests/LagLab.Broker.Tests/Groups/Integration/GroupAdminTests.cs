@@ -37,10 +37,8 @@ public sealed class GroupAdminTests
         var refused = await Assert.ThrowsAsync<DeleteGroupsException>(() => admin.DeleteGroupsAsync([scenario.Group]));
         Assert.Equal(ErrorCode.NonEmptyGroup, refused.Results.Single().Error.Code);
 
-        a.Send("commit");
-        b.Send("commit");
-        await a.WaitForAsync(e => e.Event == "committed", Settle, "a commit");
-        await b.WaitForAsync(e => e.Event == "committed", Settle, "a commit");
+        await CommitEveryPartitionAsync(a);
+        await CommitEveryPartitionAsync(b);
         await a.CloseAsync(Settle);
         await b.CloseAsync(Settle);
 
@@ -73,13 +71,25 @@ public sealed class GroupAdminTests
         await using var scenario = await GroupScenario.StartAsync();
         var a = scenario.StartMember("a");
         await scenario.WaitForBalanceAsync(Settle, GroupScenario.Partitions, a);
-        a.Send("commit");
-        await a.WaitForAsync(e => e.Event == "committed", Settle, "a commit");
+        await CommitEveryPartitionAsync(a);
         using var admin = KafkaClients.Admin(scenario.Broker.BootstrapServers);
 
         var error = await Assert.ThrowsAsync<DeleteConsumerGroupOffsetsException>(() =>
             admin.DeleteConsumerGroupOffsetsAsync(scenario.Group, [new TopicPartition(scenario.Topic, 0)]));
 
         Assert.Equal(ErrorCode.GroupSubscribedToTopic, error.Result.Partitions.Single().Error.Code);
+    }
+
+    /// <summary>Once the member has consumed from each of its partitions, commits its positions and waits for the answer.</summary>
+    private static async Task CommitEveryPartitionAsync(GroupMemberProcess member)
+    {
+        foreach (var partition in member.Assignment)
+        {
+            await member.WaitForAsync(e => e.Event == "record" && $"{e.Topic}:{e.Partition}" == partition, Settle, $"a record from {partition}");
+        }
+        var before = member.Events.Count;
+        member.Send("commit");
+        var outcome = await member.WaitForAsync(e => e.Event is "committed" or "commit-failed", Settle, "the commit's outcome", before);
+        Assert.True(outcome.Event == "committed", $"{member.Name}: commit failed: {outcome.Detail}");
     }
 }

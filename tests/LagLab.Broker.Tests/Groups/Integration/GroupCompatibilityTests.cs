@@ -16,9 +16,11 @@ public sealed class GroupCompatibilityTests
     private const int Count = 40;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    // Two members in one process, polled in turn, until they share the partitions and have read everything; then both commit.
+    // Two members in one process, each polled by its own thread (kafka-python blocks in poll() while it
+    // rejoins, so one thread polling both would deadlock the rebalance), until they share the partitions
+    // and have read everything; then each commits.
     private const string KafkaPythonScript = """
-        import json, sys, time
+        import json, sys, threading, time
         from kafka import KafkaConsumer
         bootstrap, topic, group, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
         def member(name):
@@ -26,19 +28,28 @@ public sealed class GroupCompatibilityTests
                                  enable_auto_commit=False, auto_offset_reset='earliest',
                                  session_timeout_ms=6000, heartbeat_interval_ms=500)
         members = [member('py-a'), member('py-b')]
-        seen = set()
+        seen, lock, stop = set(), threading.Lock(), threading.Event()
+        def run(m):
+            while not stop.is_set():
+                for records in m.poll(timeout_ms=100).values():
+                    with lock:
+                        seen.update((r.partition, r.offset) for r in records)
+            m.commit()
+        threads = [threading.Thread(target=run, args=(m,)) for m in members]
+        for t in threads:
+            t.start()
         deadline = time.time() + 60
         while time.time() < deadline:
-            for m in members:
-                for records in m.poll(timeout_ms=100).values():
-                    for r in records:
-                        seen.add((r.partition, r.offset))
             assignments = [sorted(p.partition for p in m.assignment()) for m in members]
-            if all(assignments) and len(seen) >= count and sorted(sum(assignments, [])) == list(range(4)):
+            with lock:
+                done = len(seen) >= count
+            if all(assignments) and done and sorted(sum(assignments, [])) == list(range(4)):
                 break
-        for m in members:
-            m.commit()
-        print(json.dumps({'assignments': [sorted(p.partition for p in m.assignment()) for m in members], 'seen': len(seen)}))
+            time.sleep(0.1)
+        stop.set()
+        for t in threads:
+            t.join()
+        print(json.dumps({'assignments': assignments, 'seen': len(seen)}))
         for m in members:
             m.close()
         """;
