@@ -30,7 +30,7 @@ internal static class Narrative
         }
         lines.Add(Alerts(run, f));
         lines.Add($"{(t.Errors + t.Timeouts == 0 ? "No errors" : $"{N(t.Errors)} errors and {N(t.Timeouts)} timeouts")} at the bank, {N(t.Rejected)} calls rate-limited (429); pipeline CPU peaked at {t.PeakCpuPercent:0}% of a core and memory at {t.PeakRssMegabytes:0} MB.");
-        lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.Duplicates)} sent twice (refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
+        lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.DoublyApplied)} applied twice ({N(t.Duplicates)} re-sent requests refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
         if (run.Forecast is { Error: null } forecast)
         {
             lines.Add(ForecastSentence(forecast));

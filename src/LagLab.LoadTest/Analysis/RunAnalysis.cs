@@ -70,9 +70,12 @@ internal static class RunAnalysis
             Produced = m.Produced,
             ProduceFailures = m.ProduceFailures,
             Applied = applied,
+            DoublyApplied = m.DoublyApplied,
             Duplicates = ledger?.Duplicates ?? lastRate?.Duplicates ?? 0,
+            Foreign = m.Foreign,
             Pending = pending,
-            Lost = Math.Max(0, m.Produced - applied - pending),
+            // Applied events of another producer (foreign) do not make up for this run's lost ones.
+            Lost = Math.Max(0, m.Produced - (applied - m.Foreign) - pending),
             OrderViolations = ledger?.OrderViolations ?? 0,
             Rejected = ledger?.Rejected ?? lastRate?.Rejected ?? 0,
             Errors = ledger?.Errors ?? lastRate?.Errors ?? 0,

@@ -115,7 +115,7 @@ internal static class HtmlReport
         Row(html, "events produced (acked)", N(t.Produced));
         Row(html, "applied at the bank", N(t.Applied));
         Row(html, "lost / pending at the end", $"{N(t.Lost)} / {N(t.Pending)}");
-        Row(html, "sent twice (refused by the ledger) / out of order", $"{N(t.Duplicates)} / {N(t.OrderViolations)}");
+        Row(html, "applied twice / re-sent and refused by the ledger / out of order", $"{N(t.DoublyApplied)} / {N(t.Duplicates)} / {N(t.OrderViolations)}");
         Row(html, "max group lag", $"{N(t.MaxLag)} at {Narrative.When(run, t.MaxLagAt)}");
         Row(html, "max partition lag / max time lag", $"{N(t.MaxPartitionLag)} / {Secs(t.MaxTimeLag)}");
         Row(html, "lag when traffic stopped", N(t.EndLag));

@@ -15,7 +15,7 @@ public sealed class NarrativeTests
         Assert.Contains($"Lag peaked at {run.Totals.MaxLag:N0} events", findings, StringComparison.Ordinal);
         Assert.Contains("Peak inflow was 100/s; the bank applied at most 80/s", findings, StringComparison.Ordinal);
         Assert.Contains("1 rolling deploy (range (eager))", findings, StringComparison.Ordinal);
-        Assert.Contains("12,000 events produced, 9,600 applied", findings, StringComparison.Ordinal);
+        Assert.Contains("12,000 events produced, 9,600 applied, ", findings, StringComparison.Ordinal);
     }
 
     [Fact]
