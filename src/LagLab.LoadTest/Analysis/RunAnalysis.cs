@@ -91,6 +91,7 @@ internal static class RunAnalysis
             MeanAppliedRate = m.WallSeconds > 0 ? appliedInTraffic / m.WallSeconds : 0,
             Rebalances = rebalances.Count,
             LongestPause = pauses.Count == 0 ? 0 : pauses.Max(p => p.Length),
+            LongestGroupPause = pauses.Where(p => p.Partition == PauseDetector.Group).Select(p => p.Length).DefaultIfEmpty(0).Max(),
             HighestAlert = HarnessAlerts.Highest(alerts),
             PeakCpuPercent = m.Resources.Count == 0 ? 0 : m.Resources.Max(r => r.CpuPercent),
             PeakRssMegabytes = m.Resources.Count == 0 ? 0 : m.Resources.Max(r => r.RssMegabytes),

@@ -54,6 +54,9 @@ public sealed record RunTotals
 
     public int Rebalances { get; init; }
 
+    /// <summary>Longest stretch in which no partition made progress while the group had lag.</summary>
+    public double LongestGroupPause { get; init; }
+
     public double LongestPause { get; init; }
 
     public string HighestAlert { get; init; } = "none";
