@@ -12,6 +12,10 @@ internal static class Units
         {
             return "-";
         }
+        if (seconds == 0)
+        {
+            return "0s";
+        }
         if (seconds < 1)
         {
             return Math.Round(seconds * 1000).ToString("0", CultureInfo.InvariantCulture) + "ms";
