@@ -11,6 +11,9 @@ packages=(
   "kcat:/usr/bin/kcat"
   "python3-kafka:/usr/lib/python3/dist-packages/kafka/__init__.py"
   "python3-confluent-kafka:/usr/lib/python3/dist-packages/confluent_kafka/__init__.py"
+  "prometheus:/usr/bin/promtool"
+  "prometheus-alertmanager:/usr/bin/prometheus-alertmanager"
+  "chromium:/usr/bin/chromium"
 )
 
 missing=()
