@@ -14,6 +14,8 @@ packages=(
   "prometheus:/usr/bin/promtool"
   "prometheus-alertmanager:/usr/bin/prometheus-alertmanager"
   "chromium:/usr/bin/chromium"
+  "burrow:/usr/bin/Burrow"
+  "zookeeperd:/usr/share/java/zookeeper.jar"
 )
 
 missing=()
@@ -30,6 +32,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "test.sh: missing ${missing[*]} (run as root to install them); tests that need them will fail under CI=true" >&2
   fi
 fi
+
+# Tests that run laglab as a real process use the launcher's build; make it once, up front.
+./laglab --version >/dev/null
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

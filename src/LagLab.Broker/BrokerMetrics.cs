@@ -39,5 +39,12 @@ internal sealed class BrokerMetrics : IDisposable
 
     public void MalformedRequest() => _malformed.Add(1);
 
+    /// <summary>Per-partition log end and start offsets, read when a listener collects (no work between collections).</summary>
+    public void ObserveLogOffsets(Func<IEnumerable<Measurement<long>>> endOffsets, Func<IEnumerable<Measurement<long>>> startOffsets)
+    {
+        _meter.CreateObservableGauge("laglab_broker_log_end_offset", endOffsets, "{offset}", "Log end offset (the high watermark) per topic partition");
+        _meter.CreateObservableGauge("laglab_broker_log_start_offset", startOffsets, "{offset}", "Log start offset per topic partition");
+    }
+
     public void Dispose() => _meter.Dispose();
 }

@@ -88,6 +88,10 @@ public sealed class BrokerOptions
         {
             throw new ArgumentException($"--segment-bytes must be at least 1024, got {SegmentBytes}.");
         }
+        if (SegmentBytes > int.MaxValue)
+        {
+            throw new ArgumentException($"--segment-bytes must be at most {int.MaxValue}, got {SegmentBytes}.");
+        }
         if (FlushIntervalMessages < 0)
         {
             throw new ArgumentException($"--flush-messages must be 0 or more, got {FlushIntervalMessages}.");
@@ -103,6 +107,26 @@ public sealed class BrokerOptions
         if (GroupInitialRebalanceDelayMs < 0)
         {
             throw new ArgumentException($"--group-initial-rebalance-delay must be 0 or more, got {GroupInitialRebalanceDelayMs}.");
+        }
+        if (MaxMessageBytes < 1)
+        {
+            throw new ArgumentException($"MaxMessageBytes must be at least 1, got {MaxMessageBytes}.");
+        }
+        if (RetentionMs < -1)
+        {
+            throw new ArgumentException($"--retention-ms must be -1 (forever) or more, got {RetentionMs}.");
+        }
+        if (RetentionBytes < -1)
+        {
+            throw new ArgumentException($"RetentionBytes must be -1 (unlimited) or more, got {RetentionBytes}.");
+        }
+        if (RetentionCheckInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"RetentionCheckInterval must be positive, got {RetentionCheckInterval}.");
+        }
+        if (FlushInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"FlushInterval must be positive, got {FlushInterval}.");
         }
     }
 }

@@ -1,9 +1,14 @@
 using LagLab.Broker.Groups;
 using LagLab.Broker.Groups.Persistence;
 using LagLab.Broker.Handlers;
+using LagLab.Broker.Handlers.Admin;
+using LagLab.Broker.Handlers.Data;
+using LagLab.Broker.Handlers.Metadata;
+using LagLab.Broker.Handlers.Producers;
 using LagLab.Broker.Logging;
 using LagLab.Broker.Network;
 using LagLab.Broker.Storage;
+using LagLab.Broker.Topics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,9 +30,10 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly IAsyncDisposable[] _components;
     private int _disposed;
 
-    private KafkaBroker(BrokerOptions options, string clusterId, BrokerServer server, BrokerMetrics metrics, ILogger logger, IAsyncDisposable[] components)
+    private KafkaBroker(BrokerOptions options, string clusterId, BrokerServer server, BrokerMetrics metrics, ILogger logger, TopicManager topics, IAsyncDisposable[] components)
     {
         Options = options;
+        Topics = topics;
         ClusterId = clusterId;
         _server = server;
         _metrics = metrics;
@@ -39,13 +45,16 @@ public sealed class KafkaBroker : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>Topics and partitions, for in-process use (tests, the broker's own internal topics).</summary>
+    internal TopicManager Topics { get; }
+
     /// <summary>The port the broker listens on.</summary>
     public int Port => _server.Port;
 
     /// <summary>"host:port" to give to clients.</summary>
     public string BootstrapServers => $"{Options.EffectiveAdvertisedHost}:{Port}";
 
-    public static Task<KafkaBroker> StartAsync(BrokerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public static async Task<KafkaBroker> StartAsync(BrokerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         options.Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
@@ -57,23 +66,48 @@ public sealed class KafkaBroker : IAsyncDisposable
         }
         var clusterId = BrokerMetadataFile.LoadOrCreateClusterId(options.DataDirectory);
         var metrics = new BrokerMetrics();
+        var node = new BrokerNode(options.NodeId, options.EffectiveAdvertisedHost, clusterId);
+        // Storage first and disposed last: shutdown flushes everything acknowledged.
+        var topics = new TopicManager(options, timeProvider, logger);
+        var storage = new StorageService(topics, new LogMaintenance(topics, options, timeProvider, logger), metrics);
 
-        var groups = GroupCoordinatorHost.Start(options, new MemoryOffsetsTopicLog(), timeProvider, loggerFactory, metrics.Meter);
+        var groups = GroupCoordinatorHost.Start(options, TopicOffsetsLog.Open(topics), timeProvider, loggerFactory, metrics.Meter);
 
         RequestDispatcher? dispatcher = null;
-        BrokerServer? server = null;
         IRequestHandler[] handlers =
         [
             new ApiVersionsHandler(() => dispatcher!.Advertised),
-            .. groups.Handlers(options, () => server!.Port, (_, _) => true, logEndOffset: null),
+            new ProduceHandler(topics, metrics),
+            new FetchHandler(topics, metrics, timeProvider),
+            new ListOffsetsHandler(topics, metrics),
+            new MetadataHandler(topics, node, options, metrics),
+            new CreateTopicsHandler(topics, node, metrics),
+            new DeleteTopicsHandler(topics, metrics),
+            new CreatePartitionsHandler(topics, node, metrics),
+            new DescribeConfigsHandler(topics, options, metrics),
+            new InitProducerIdHandler(topics, metrics),
+            .. groups.Handlers(options, () => node.Port, topics.PartitionExists, topics.LogEndOffset),
         ];
         dispatcher = new RequestDispatcher(handlers);
 
-        server = new BrokerServer(options, dispatcher, metrics, logger);
-        var broker = new KafkaBroker(options, clusterId, server, metrics, logger, [groups]);
+        BrokerServer server;
+        try
+        {
+            server = new BrokerServer(options, dispatcher, metrics, logger);
+        }
+        catch
+        {
+            // Release the data directory (and its lock) when the port cannot be bound.
+            await groups.DisposeAsync();
+            await storage.DisposeAsync();
+            metrics.Dispose();
+            throw;
+        }
+        node.Port = server.Port;
+        var broker = new KafkaBroker(options, clusterId, server, metrics, logger, topics, [storage, groups]);
         server.Start();
         BrokerLog.Listening(logger, options.NodeId, broker.BootstrapServers, clusterId, options.DataDirectory ?? "in memory");
-        return Task.FromResult(broker);
+        return broker;
     }
 
     /// <summary>Stops accepting, closes connections, and flushes everything acknowledged to disk.</summary>

@@ -9,6 +9,8 @@ var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducibl
     PipelineCommand.Create(),
     ProduceCommand.Create(),
     ForecastCommand.Create(),
+    LoadTestCommand.Create(),
+    DemoCommand.Create(),
 };
 // ProcessTerminationTimeout = null: System.CommandLine must not handle SIGTERM/SIGINT itself. Its handler blocks the
 // signal thread waiting for the command, so ShutdownSignal never ran and every command died with 143 after 2 s.

@@ -16,7 +16,9 @@ public static class Forecaster
         var samples = sim.Samples;
         TimeSpan Scenario(double wall) => TimeSpan.FromSeconds(wall * k);
 
-        var maxLag = samples.MaxBy(s => s.Lag);
+        // The first time the highest lag is reached (days that repeat tie to rounding).
+        var highest = samples.Max(s => s.Lag);
+        var maxLag = samples.First(s => s.Lag >= highest - (1e-9 * Math.Max(1, highest)));
         var last = samples[^1];
         var endBacklog = last.Lag + last.Spool;
         var spare = sim.FinalCapacity - sim.FinalInflow;
@@ -77,7 +79,8 @@ public static class Forecaster
         {
             var limit = (Math.Floor(samples[i].Time / bucket) + 1) * bucket;
             var (lo, hi) = (i, i);
-            for (; i < samples.Count && samples[i].Time < limit; i++)
+            // The bucket's first sample is always taken, so rounding at a bucket edge cannot stall the loop.
+            for (i++; i < samples.Count && samples[i].Time < limit; i++)
             {
                 lo = Backlog(samples[i]) < Backlog(samples[lo]) ? i : lo;
                 hi = Backlog(samples[i]) > Backlog(samples[hi]) ? i : hi;

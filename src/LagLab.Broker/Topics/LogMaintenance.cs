@@ -29,8 +29,9 @@ internal sealed class LogMaintenance(TopicManager topics, BrokerOptions options,
                 {
                     pass();
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Supervised: a failed pass is logged and the next tick tries again.
                     BrokerLog.MaintenanceFailed(logger, ex, activity);
                 }
             }

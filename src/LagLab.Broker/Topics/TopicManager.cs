@@ -69,6 +69,13 @@ internal sealed partial class TopicManager : IDisposable
     }
 
     /// <summary>Creates a topic (CreateTopics, auto-create, or an internal topic of the broker itself).</summary>
+    /// <summary>For the group coordinator: commits are accepted only for partitions that exist.</summary>
+    public bool PartitionExists(string topic, int partition) => TryGetPartition(topic, partition, out _);
+
+    /// <summary>For OffsetForLeaderEpoch: the partition's log end offset, or null when it does not exist.</summary>
+    public long? LogEndOffset(string topic, int partition) =>
+        TryGetPartition(topic, partition, out var found) ? found.LogEndOffset : null;
+
     public TopicResult CreateTopic(string name, int partitions, short replicationFactor, IEnumerable<KeyValuePair<string, string?>> configs, bool validateOnly = false, bool isInternal = false)
     {
         if (TopicNames.Validate(name) is { } nameError)
@@ -187,6 +194,11 @@ internal sealed partial class TopicManager : IDisposable
             if (!_topics.TryGetValue(name, out var topic))
             {
                 return TopicResult.Fail(ErrorCode.UnknownTopicOrPartition, $"Topic '{name}' does not exist.");
+            }
+            if (topic.IsInternal)
+            {
+                // The broker maps keys (e.g. group ids) onto a fixed partition count of its own topics.
+                return TopicResult.Fail(ErrorCode.InvalidPartitions, $"Topic '{name}' is internal to the broker; its partition count is fixed.");
             }
             var current = topic.Partitions.Count;
             if (count < current)

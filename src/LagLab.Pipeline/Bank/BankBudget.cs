@@ -8,13 +8,21 @@ namespace LagLab.Pipeline.Bank;
 /// </summary>
 internal sealed class BankBudget
 {
-    /// <summary>Below this the instance still makes progress (e.g. replaying a spool for partitions it no longer has).</summary>
+    /// <summary>
+    /// Share of the bank's limit the fleet paces at. Pacing at exactly the limit turns every late timer into a burst that
+    /// the bank's bucket (already at its level) answers with 429s; 2 % below it keeps the bucket topped up.
+    /// </summary>
+    public const double PacingFactor = 0.98;
+
+    /// <summary>The floor when the partition count is not known; with it known the floor is one partition's share.</summary>
     public const double MinimumRate = 1.0;
 
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly double _fleetRate;
     private double _share = 1.0;
+    private int _total;
+    private CancellationTokenSource _repace = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
 
@@ -53,10 +61,23 @@ internal sealed class BankBudget
     public void SetShare(int owned, int total)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(owned);
+        CancellationTokenSource? replaced = null;
         lock (_lock)
         {
+            var before = EffectiveRate();
             _share = total <= 0 ? 1.0 : Math.Clamp((double)owned / total, 0.0, 1.0);
+            _total = Math.Max(0, total);
+            if (EffectiveRate() != before)
+            {
+                // Slots already handed out were spaced at the old rate (at a tiny share, seconds apart): wake every
+                // waiter to take a new slot at the new rate.
+                _next = _time.GetUtcNow();
+                replaced = _repace;
+                _repace = new CancellationTokenSource();
+            }
         }
+        replaced?.Cancel();
+        replaced?.Dispose();
     }
 
     /// <summary>The bank said "not before <paramref name="until"/>": every call waits until then. Earlier times are ignored.</summary>
@@ -77,21 +98,37 @@ internal sealed class BankBudget
         while (true)
         {
             TimeSpan delay;
+            DateTimeOffset slot;
+            TimeSpan interval;
+            CancellationToken repace;
             lock (_lock)
             {
                 var now = _time.GetUtcNow();
-                var slot = Max(now, Max(_next, _notBefore));
-                _next = slot + TimeSpan.FromSeconds(1.0 / EffectiveRate());
+                interval = TimeSpan.FromSeconds(1.0 / EffectiveRate());
+                slot = Max(now, Max(_next, _notBefore));
+                _next = slot + interval;
                 delay = slot - now;
+                repace = _repace.Token;
             }
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, repace);
+                try
+                {
+                    await Task.Delay(delay, _time, wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    continue; // the rate changed: take a new slot
+                }
             }
             lock (_lock)
             {
-                // A Retry-After that arrived while we waited moves us behind it; take a new slot.
-                if (_notBefore <= _time.GetUtcNow())
+                var now = _time.GetUtcNow();
+                // A Retry-After that arrived while we waited moves us behind it; take a new slot. So does waking up far
+                // past our slot (a stalled timer or thread pool): every caller that overslept would otherwise go at
+                // once, a burst the bank answers with 429s. The missed slots are dropped instead.
+                if (_notBefore <= now && now - slot <= MaxLateness(interval))
                 {
                     return;
                 }
@@ -99,7 +136,11 @@ internal sealed class BankBudget
         }
     }
 
-    private double EffectiveRate() => Math.Max(MinimumRate, _fleetRate * _share);
+    // An instance that owns nothing (yet) still gets one partition's worth, e.g. to replay its spool after a restart.
+    private double EffectiveRate() => Math.Max(_total > 0 ? Math.Max(MinimumRate, _fleetRate / _total) : MinimumRate, _fleetRate * _share);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>How late past its slot a caller may still go: two intervals, and never less than 10 ms of timer jitter.</summary>
+    private static TimeSpan MaxLateness(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(2 * interval.Ticks, TimeSpan.FromMilliseconds(10).Ticks));
 }

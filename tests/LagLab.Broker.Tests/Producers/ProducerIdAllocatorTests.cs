@@ -1,5 +1,6 @@
 using LagLab.Broker.Producers;
 using LagLab.Broker.Tests.Storage;
+using LagLab.Testing;
 
 namespace LagLab.Broker.Tests.Producers;
 
@@ -16,7 +17,7 @@ public sealed class ProducerIdAllocatorTests
     [Fact]
     public void Allocate_AfterRestartOnSameDirectory_NeverRepeatsAnId()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var first = new ProducerIdAllocator(directory.Path);
         var before = Enumerable.Range(0, 5).Select(_ => first.Allocate()).ToList();
 
@@ -39,8 +40,8 @@ public sealed class ProducerIdAllocatorTests
     [Fact]
     public void Constructor_GarbageFile_FailsNamingTheFile()
     {
-        using var directory = new TempDirectory();
-        File.WriteAllText(directory.Combine(ProducerIdAllocator.FileName), "nonsense");
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, ProducerIdAllocator.FileName), "nonsense");
 
         var error = Assert.Throws<InvalidDataException>(() => new ProducerIdAllocator(directory.Path));
 

@@ -1,15 +1,16 @@
 using LagLab.Broker.Storage;
 using LagLab.Protocol;
+using LagLab.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LagLab.Broker.Tests.Storage;
 
 public sealed class FileLogRecoveryTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_000_000));
 
-    private string LogDirectory => _directory.Combine("orders-0");
+    private string LogDirectory => Path.Combine(_directory.Path, "orders-0");
 
     public void Dispose() => _directory.Dispose();
 

@@ -4,6 +4,7 @@ using LagLab.Broker.Storage;
 using LagLab.Broker.Topics;
 using LagLab.Protocol;
 using LagLab.Protocol.Records;
+using LagLab.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LagLab.Broker.Tests.Storage;
@@ -11,7 +12,7 @@ namespace LagLab.Broker.Tests.Storage;
 public sealed class PartitionTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
 
     private static TopicConfig Config(TimestampType type = TimestampType.CreateTime, int maxMessageBytes = 1_048_588, long segmentBytes = 1024 * 1024) =>
         new() { RetentionMs = -1, RetentionBytes = -1, SegmentBytes = segmentBytes, MaxMessageBytes = maxMessageBytes, TimestampType = type };
@@ -25,7 +26,7 @@ public sealed class PartitionTests : IDisposable
     private Partition OnDisk(TopicConfig? config = null)
     {
         config ??= Config();
-        var directory = _directory.Combine("t-0");
+        var directory = Path.Combine(_directory.Path, "t-0");
         return new Partition("t", 0, FileLog.Open(directory, config.ToLogConfig(1), _time), config, new ProducerSnapshotStore(directory), _time);
     }
 
@@ -187,7 +188,7 @@ public sealed class PartitionTests : IDisposable
             }
         }
 
-        var offsets = new ProducerSnapshotStore(_directory.Combine("t-0")).Offsets();
+        var offsets = new ProducerSnapshotStore(Path.Combine(_directory.Path, "t-0")).Offsets();
 
         Assert.Equal([4L, 5L], offsets);
     }
@@ -216,7 +217,7 @@ public sealed class PartitionTests : IDisposable
         await arrived.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.Equal(ErrorCode.UnknownTopicOrPartition, partition.Read(0, 1024).Error);
         Assert.Equal(ErrorCode.UnknownTopicOrPartition, partition.Append(Batches.Create(1)).Error);
-        Assert.False(Directory.Exists(_directory.Combine("t-0")));
+        Assert.False(Directory.Exists(Path.Combine(_directory.Path, "t-0")));
     }
 
     private static byte[] Patched(byte[] batch, Action<byte[]> patch, bool recomputeCrc = true)

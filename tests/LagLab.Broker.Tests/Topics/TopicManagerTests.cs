@@ -2,6 +2,7 @@ using LagLab.Broker.Storage;
 using LagLab.Broker.Tests.Storage;
 using LagLab.Broker.Topics;
 using LagLab.Protocol;
+using LagLab.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,7 +10,7 @@ namespace LagLab.Broker.Tests.Topics;
 
 public sealed class TopicManagerTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
 
     public void Dispose() => _directory.Dispose();
@@ -111,7 +112,7 @@ public sealed class TopicManagerTests : IDisposable
 
         Assert.Equal(ErrorCode.None, result.Error);
         Assert.Empty(topics.Topics);
-        Assert.False(Directory.Exists(_directory.Combine("t-0")));
+        Assert.False(Directory.Exists(Path.Combine(_directory.Path, "t-0")));
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public sealed class TopicManagerTests : IDisposable
 
             Assert.Equal(ErrorCode.None, topics.DeleteTopic("gone").Error);
 
-            Assert.False(Directory.Exists(_directory.Combine("gone-0")));
+            Assert.False(Directory.Exists(Path.Combine(_directory.Path, "gone-0")));
             Assert.False(topics.TryGetTopic("gone", out _));
         }
 
@@ -209,16 +210,16 @@ public sealed class TopicManagerTests : IDisposable
         {
             topics.CreateTopic("t", 1, 1, []);
         }
-        Directory.CreateDirectory(_directory.Combine("dead-0"));
-        File.WriteAllBytes(_directory.Combine("dead-0", "00000000000000000000.log"), [1, 2, 3]);
-        Directory.CreateDirectory(_directory.Combine("not-ours-0"));
-        File.WriteAllText(_directory.Combine("not-ours-0", "notes.txt"), "user data");
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "dead-0"));
+        File.WriteAllBytes(Path.Combine(_directory.Path, "dead-0", "00000000000000000000.log"), [1, 2, 3]);
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "not-ours-0"));
+        File.WriteAllText(Path.Combine(_directory.Path, "not-ours-0", "notes.txt"), "user data");
 
         using var restarted = OnDisk();
 
-        Assert.False(Directory.Exists(_directory.Combine("dead-0")));
-        Assert.True(Directory.Exists(_directory.Combine("not-ours-0")));
-        Assert.True(Directory.Exists(_directory.Combine("t-0")));
+        Assert.False(Directory.Exists(Path.Combine(_directory.Path, "dead-0")));
+        Assert.True(Directory.Exists(Path.Combine(_directory.Path, "not-ours-0")));
+        Assert.True(Directory.Exists(Path.Combine(_directory.Path, "t-0")));
     }
 
     [Fact]

@@ -33,10 +33,48 @@ public sealed class BankBudgetTests
         var calls = Enumerable.Range(0, 400).Select(_ => budget.WaitAsync(TestContext.Current.CancellationToken).AsTask()).ToArray();
 
         // Slots at 0, 5, 10, ... 995 ms: 200 within the first second (the 201st is due at exactly 1 s).
-        _time.Advance(TimeSpan.FromMilliseconds(999));
-        await Eventually.TrueAsync(() => calls.Count(c => c.IsCompleted) == 200, "200 calls released");
+        await Eventually.TrueAsync(() => calls.Count(c => c.IsCompleted) == 1, "the first call");
+        for (var released = 2; released <= 200; released++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(5));
+            var expected = released;
+            await Eventually.TrueAsync(() => calls.Count(c => c.IsCompleted) == expected, $"{expected} calls released");
+        }
+        _time.Advance(TimeSpan.FromMilliseconds(4)); // 999 ms
         await Task.Delay(20, TestContext.Current.CancellationToken);
         Assert.Equal(200, calls.Count(c => c.IsCompleted));
+    }
+
+    [Fact]
+    public async Task WaitAsync_WakingLongAfterTheSlots_DropsMissedSlotsInsteadOfBursting()
+    {
+        var budget = new BankBudget(10, _time); // slots 100 ms apart
+        var calls = Enumerable.Range(0, 5).Select(_ => budget.WaitAsync(TestContext.Current.CancellationToken).AsTask()).ToArray();
+        Assert.True(await Eventually.SettledAsync(calls[0]));
+
+        _time.Advance(TimeSpan.FromSeconds(1)); // a stall: every waiter wakes 600-900 ms late
+        await Eventually.TrueAsync(() => calls.Count(c => c.IsCompleted) == 2, "one late caller to go");
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.Equal(2, calls.Count(c => c.IsCompleted));
+
+        for (var expected = 3; expected <= 5; expected++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            var count = expected;
+            await Eventually.TrueAsync(() => calls.Count(c => c.IsCompleted) == count, $"{count} callers through");
+        }
+    }
+
+    [Fact]
+    public async Task WaitAsync_WakingSlightlyLate_StillGoes()
+    {
+        var budget = new BankBudget(10, _time);
+        await budget.WaitAsync(TestContext.Current.CancellationToken);
+        var second = budget.WaitAsync(TestContext.Current.CancellationToken).AsTask(); // slot at 100 ms
+
+        _time.Advance(TimeSpan.FromMilliseconds(290)); // 190 ms late: within two intervals
+
+        Assert.True(await Eventually.SettledAsync(second));
     }
 
     [Fact]
@@ -57,7 +95,7 @@ public sealed class BankBudgetTests
     }
 
     [Theory]
-    [InlineData(0, 12)]
+    [InlineData(0, 1000)]
     [InlineData(1, 1000)]
     public void SetShare_TinyShare_KeepsTheMinimumRate(int owned, int total)
     {
@@ -65,6 +103,34 @@ public sealed class BankBudgetTests
         budget.SetShare(owned, total);
 
         Assert.Equal(BankBudget.MinimumRate, budget.Rate);
+    }
+
+    [Fact]
+    public void SetShare_OwnsNothing_GetsOnePartitionsShare()
+    {
+        var budget = new BankBudget(200, _time);
+        budget.SetShare(0, 4);
+
+        Assert.Equal(50, budget.Rate);
+    }
+
+    [Fact]
+    public async Task SetShare_WhileCallersWaitAtATinyRate_RepacesThemAtTheNewRate()
+    {
+        var budget = new BankBudget(100, _time);
+        budget.SetShare(1, 100); // 1 call/s: the waiters' slots are 1 s apart
+        var calls = Enumerable.Range(0, 5).Select(_ => budget.WaitAsync(TestContext.Current.CancellationToken).AsTask()).ToArray();
+        Assert.True(await Eventually.SettledAsync(calls[0]));
+
+        budget.SetShare(100, 100); // 100 calls/s: the rest must not wait for their old slots (1, 2, 3 and 4 s away)
+        for (var step = 0; step < 10 && !calls.All(c => c.IsCompleted); step++)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken); // let the woken waiters take their new slots
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+            await Eventually.SettledAsync(Task.WhenAll(calls));
+        }
+
+        Assert.All(calls, c => Assert.True(c.IsCompleted));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ internal sealed class OffsetsTopicWriter : IGroupRecordSink, IAsyncDisposable
     /// <summary>Most queued requests folded into one round of appends.</summary>
     private const int MaxRequestsPerRound = 1024;
 
+    /// <summary>Most records in one batch, which keeps every batch far below the topic's size limit.</summary>
+    private const int MaxRecordsPerBatch = 2000;
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IOffsetsTopicLog _log;
     private readonly TimeProvider _time;
@@ -57,13 +60,16 @@ internal sealed class OffsetsTopicWriter : IGroupRecordSink, IAsyncDisposable
         {
             try
             {
-                var builder = new RecordBatchBuilder();
-                foreach (var record in partition.SelectMany(p => p.Records))
+                foreach (var chunk in partition.SelectMany(p => p.Records).Chunk(MaxRecordsPerBatch))
                 {
-                    // A null value must stay null (a tombstone), not become an empty value.
-                    builder.Add(record.Key, record.Value is null ? (ReadOnlyMemory<byte>?)null : record.Value, now);
+                    var builder = new RecordBatchBuilder();
+                    foreach (var record in chunk)
+                    {
+                        // A null value must stay null (a tombstone), not become an empty value.
+                        builder.Add(record.Key.Encode(), record.Value is null ? (ReadOnlyMemory<byte>?)null : record.Value, now);
+                    }
+                    _log.Append(partition.Key, builder.Build());
                 }
-                _log.Append(partition.Key, builder.Build());
                 foreach (var pending in partition)
                 {
                     pending.Done.TrySetResult();

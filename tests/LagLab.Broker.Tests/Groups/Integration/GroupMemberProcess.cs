@@ -97,13 +97,13 @@ public sealed class GroupMemberProcess : IAsyncDisposable
 
     public IReadOnlyList<MemberEvent> Records => Events.Where(e => e.Event == "record").ToArray();
 
-    /// <summary>Waits until an event matches; fails with everything the member printed.</summary>
-    public async Task<MemberEvent> WaitForAsync(Func<MemberEvent, bool> predicate, TimeSpan timeout, string what)
+    /// <summary>Waits until an event (from index <paramref name="from"/> on) matches; fails with everything the member printed.</summary>
+    public async Task<MemberEvent> WaitForAsync(Func<MemberEvent, bool> predicate, TimeSpan timeout, string what, int from = 0)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
-            var match = Events.FirstOrDefault(predicate);
+            var match = Events.Skip(from).FirstOrDefault(predicate);
             if (match is not null)
             {
                 return match;

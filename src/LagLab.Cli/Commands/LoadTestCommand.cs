@@ -1,0 +1,67 @@
+using System.CommandLine;
+using LagLab.LoadTest;
+using LagLab.LoadTest.Live;
+using LagLab.LoadTest.Processes;
+using LagLab.Scenarios;
+
+namespace LagLab.Cli.Commands;
+
+/// <summary><c>laglab loadtest</c>: runs a scenario (or two, compared) and writes report.html, results.json and lag.csv.</summary>
+internal static class LoadTestCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string?>("scenario") { Description = "Scenario file, or the name of a built-in scenario (incident, fixed, ...).", Arity = ArgumentArity.ZeroOrOne };
+        var compare = new Option<string[]>("--compare") { Description = "Run two scenarios side by side and write one comparison report: --compare A.yaml B.yaml.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var options = new LoadTestCliOptions();
+        var command = new Command("loadtest", "Run a load-test scenario against real processes, judge its SLOs and write the report. Exit 0: every SLO held; 1: one was violated; 2: the run failed.")
+        {
+            scenario, compare,
+        };
+        options.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            var hasScenario = result.GetValue(scenario) is not null;
+            var hasCompare = result.GetValue(compare) is { Length: > 0 };
+            if (hasScenario == hasCompare)
+            {
+                result.AddError("give either a SCENARIO or --compare A B.");
+            }
+        });
+        command.SetAction(async (parse, _) =>
+        {
+            if (!options.TryRead(parse, "laglab-out/" + (parse.GetValue(scenario) is { } s ? Path.GetFileNameWithoutExtension(s) : "compare"), out var runOptions))
+            {
+                return LoadTestOutcome.Failed;
+            }
+            using var shutdown = new ShutdownSignal();
+            try
+            {
+                if (parse.GetValue(compare) is { Length: 2 } pair)
+                {
+                    var a = ScenarioLoader.Resolve(pair[0]);
+                    var b = ScenarioLoader.Resolve(pair[1]);
+                    return (await LoadTestHarness.CompareAsync(a, b, runOptions, Console.Out, shutdown.Token)).ExitCode;
+                }
+                var loaded = ScenarioLoader.Resolve(parse.GetValue(scenario)!);
+                return (await LoadTestHarness.RunAsync(loaded, runOptions, Console.Out, shutdown.Token)).ExitCode;
+            }
+            catch (ScenarioException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab loadtest: {ex.Message}");
+                return LoadTestOutcome.Failed;
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab loadtest: {ex.Message}");
+                return LoadTestOutcome.Failed;
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("laglab loadtest: cancelled; every part was stopped.");
+                return LoadTestOutcome.Failed;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using LagLab.LoadTest.Results;
+using LagLab.Scenarios;
+
+namespace LagLab.LoadTest.Analysis;
+
+/// <summary>
+/// The report's explanations: sentences built only from numbers the run measured (and the scenario's setup that
+/// explains them), never from expectations.
+/// </summary>
+internal static class Narrative
+{
+    public static List<string> Findings(RunResults run)
+    {
+        var f = RunFacts.Of(run);
+        var t = run.Totals;
+        var lines = new List<string>
+        {
+            $"Lag peaked at {N(t.MaxLag)} events ({N(t.MaxPartitionLag)} on the worst partition) at {When(run, t.MaxLagAt)}; the oldest unconsumed event was then up to {Secs(t.MaxTimeLag)} old.",
+        };
+        if (f.Days.Count >= 2)
+        {
+            lines.Add($"Lag at the end of each day: {string.Join(", ", f.Days.Select(d => $"day {d.Day} {N(d.EndLag)}"))}" +
+                (Grows(f) ? $" — it grew by about {N((long)f.GrowthPerDay)} per day." : " — it drained every day (lowest of each day: " + string.Join(", ", f.Days.Select(d => N(d.MinLag))) + ")."));
+        }
+        lines.Add($"Peak inflow was {R(f.PeakInflow)}/s; the bank applied at most {R(f.PeakApplied)}/s (its limit: {R(f.BankLimit)}/s){(f.PeakInflow > f.PeakApplied * 1.02 ? ", so at peak the excess piled up as lag" : "")}.");
+        if (f.Deploys > 0)
+        {
+            lines.Add($"{f.Deploys} rolling deploy{(f.Deploys == 1 ? "" : "s")} ({run.Setup.Assignor}{(run.Setup.StaticMembership ? ", static membership" : "")}): the whole group stopped {Secs(f.MeanDeployGroupPause)} per deploy (at most {Secs(f.MaxDeployGroupPause)}); single partitions waited up to {Secs(f.MaxDeployPause)} (mean of the longest {Secs(f.MeanDeployPause)}); the group was rebalancing {Secs(f.MeanDeployRebalance)} per deploy.");
+        }
+        lines.Add(Alerts(run, f));
+        lines.Add($"{(t.Errors + t.Timeouts == 0 ? "No errors" : $"{N(t.Errors)} errors and {N(t.Timeouts)} timeouts")} at the bank, {N(t.Rejected)} calls rate-limited (429); pipeline CPU peaked at {t.PeakCpuPercent:0}% of a core and memory at {t.PeakRssMegabytes:0} MB.");
+        lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.DoublyApplied)} applied twice ({N(t.Duplicates)} re-sent requests refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
+        if (run.Forecast is { Error: null } forecast)
+        {
+            lines.Add(ForecastSentence(forecast));
+        }
+        return lines;
+    }
+
+    public static List<string> Compare(RunResults a, RunResults b)
+    {
+        var fa = RunFacts.Of(a);
+        var fb = RunFacts.Of(b);
+        var lines = new List<string>();
+        var (worse, better, fw, fbt) = a.Totals.MaxLag >= b.Totals.MaxLag ? (a, b, fa, fb) : (b, a, fb, fa);
+
+        if (Grows(fw) && !Grows(fbt))
+        {
+            lines.Add($"{worse.Scenario}'s lag grew by about {N((long)fw.GrowthPerDay)} events per day (end of day: {string.Join(" → ", fw.Days.Select(d => N(d.EndLag)))}) because the bank applied at most {R(fw.PeakApplied)}/s while peak inflow was {R(fw.PeakInflow)}/s; {better.Scenario}'s lag drained every day (end of day: {string.Join(" → ", fbt.Days.Select(d => N(d.EndLag)))}).");
+        }
+        lines.Add($"Maximum lag: {worse.Scenario} {N(worse.Totals.MaxLag)} vs {better.Scenario} {N(better.Totals.MaxLag)} events{Ratio(worse.Totals.MaxLag, better.Totals.MaxLag)}; oldest unconsumed event {Secs(worse.Totals.MaxTimeLag)} vs {Secs(better.Totals.MaxTimeLag)}.");
+        lines.Add($"Throughput at peak: {worse.Scenario} applied at most {R(fw.PeakApplied)}/s with {Describe(worse)}; {better.Scenario} applied {R(fbt.PeakApplied)}/s with {Describe(better)} (bank limit {R(fbt.BankLimit)}/s, peak inflow {R(fbt.PeakInflow)}/s).");
+        if (fw.Deploys > 0 || fbt.Deploys > 0)
+        {
+            lines.Add($"Deploys stopped {worse.Scenario}'s whole group {Secs(fw.MeanDeployGroupPause)} each ({worse.Setup.Assignor}{(worse.Setup.StaticMembership ? ", static" : "")}; single partitions waited up to {Secs(fw.MaxDeployPause)}) against {Secs(fbt.MeanDeployGroupPause)} for {better.Scenario} ({better.Setup.Assignor}{(better.Setup.StaticMembership ? " with static membership" : "")}; single partitions waited up to {Secs(fbt.MaxDeployPause)} while their instance restarted).");
+        }
+        lines.Add($"Alerts: {worse.Scenario} reached {worse.Totals.HighestAlert}{FiredAt(worse, fw)}; {better.Scenario} reached {better.Totals.HighestAlert}{FiredAt(better, fbt)}.");
+        lines.Add($"p99 end-to-end delay: {worse.Scenario} {Secs(worse.Delay.P99)} vs {better.Scenario} {Secs(better.Delay.P99)}.");
+        var quiet = a.Totals.Errors + a.Totals.Timeouts + b.Totals.Errors + b.Totals.Timeouts == 0;
+        lines.Add($"{(quiet ? "Neither run had a bank error or timeout" : $"Bank errors/timeouts: {worse.Scenario} {N(worse.Totals.Errors + worse.Totals.Timeouts)}, {better.Scenario} {N(better.Totals.Errors + better.Totals.Timeouts)}")}; pipeline CPU peaked at {worse.Totals.PeakCpuPercent:0}% vs {better.Totals.PeakCpuPercent:0}% of a core, memory at {worse.Totals.PeakRssMegabytes:0} vs {better.Totals.PeakRssMegabytes:0} MB{(quiet ? " — the dashboards of the write-up would have shown both as healthy; only lag tells them apart" : "")}.");
+        lines.Add($"Verdict: {Verdict(worse)}; {Verdict(better)}.");
+        return lines;
+    }
+
+    public static string ForecastSentence(ForecastComparison f)
+    {
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"The capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
+        // A fluid model has no lag below capacity; what is measured then is work in flight (a commit interval's worth).
+        return f.MeasuredMaxLag < SmallLag
+            ? sentence + $"; lag this small is events in flight between commits, which the fluid model leaves out, so the percentage means little."
+            : sentence + ".";
+    }
+
+    /// <summary>Below this, lag is in-flight work rather than backlog, and a relative forecast error is noise.</summary>
+    public const double SmallLag = 500;
+
+    private static bool Grows(RunFacts f) =>
+        f.Days.Count >= 2 && f.GrowthPerDay > Math.Max(100, 0.1 * f.Days.Max(d => d.MaxLag)) && f.Days[^1].EndLag > f.Days[0].EndLag;
+
+    private static string Describe(RunResults run) =>
+        $"{run.Setup.Partitions} partitions for {run.Setup.Instances} instances, {run.Setup.Processing} processing" +
+        (run.Setup.Processing == "blocking" ? " (one bank call at a time per consumer, inside the poll loop)" : $" (up to {run.Setup.Concurrency} calls in flight per instance, {run.Setup.Buffer} buffer)");
+
+    private static string Alerts(RunResults run, RunFacts f)
+    {
+        if (f.WarningAt is null && f.CriticalAt is null)
+        {
+            return $"No alert fired (rules: lag > {N(run.Setup.WarningThreshold)} warns, > {N(run.Setup.CriticalThreshold)} is critical, for {Secs(run.Setup.AlertForWallSeconds)} of wall time).";
+        }
+        return "Alerts: " + string.Join("; ", new[]
+        {
+            f.WarningAt is { } w ? $"warning fired at {When(run, w)}" : null,
+            f.CriticalAt is { } c ? $"critical fired at {When(run, c)}" : null,
+        }.Where(s => s is not null)) + $" (judged from the {run.AlertSource}).";
+    }
+
+    private static string FiredAt(RunResults run, RunFacts f) =>
+        f.CriticalAt is { } c ? $" (critical from {When(run, c)})" : f.WarningAt is { } w ? $" (warning from {When(run, w)})" : "";
+
+    private static string Verdict(RunResults run)
+    {
+        var failed = run.Verdict.Where(v => !v.Pass).Select(v => v.Name).ToList();
+        return failed.Count == 0 ? $"{run.Scenario} held every SLO" : $"{run.Scenario} violated {string.Join(", ", failed)}";
+    }
+
+    private static string Ratio(long worse, long better) =>
+        better > 0 && worse >= 2 * better ? $" ({(double)worse / better:0.#}×)" : "";
+
+    /// <summary>A run time as the scenario's time: "day 2 14:05 (t=312 s)" for compressed days, else seconds.</summary>
+    public static string When(RunResults run, double t)
+    {
+        var scenario = TimeSpan.FromSeconds(t * run.Setup.TimeScale);
+        if (run.Setup.TimeScale > 1 && run.Setup.DayWallSeconds <= run.WallSeconds * 1.01)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"day {scenario.Days + 1} {scenario.Hours:00}:{scenario.Minutes:00} (t={t:0} s)");
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"t={t:0} s");
+    }
+
+    private static string N(long value) => Units.Count(value);
+
+    private static string R(double value) => Units.Rate(value);
+
+    private static string Secs(double value) => Units.Seconds(value);
+}

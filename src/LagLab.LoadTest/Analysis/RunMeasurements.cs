@@ -1,0 +1,22 @@
+using LagLab.LoadTest.Results;
+
+namespace LagLab.LoadTest.Analysis;
+
+/// <summary>The raw material of a run's analysis: what the samplers and the timeline recorded.</summary>
+internal sealed record RunMeasurements(
+    DateTimeOffset StartedAt,
+    double WallSeconds,
+    double DrainSeconds,
+    IReadOnlyList<LagSample> Samples,
+    IReadOnlyList<RateSample> Rates,
+    IReadOnlyList<(double AppliedAt, double Delay)> Delays,
+    IReadOnlyList<ActionRecord> Actions,
+    IReadOnlyList<AlertRecord> MonitorAlerts,
+    bool MonitorRan,
+    IReadOnlyList<ResourceSample> Resources,
+    long Produced,
+    long ProduceFailures,
+    Contracts.LedgerStats? Ledger,
+    long DoublyApplied,
+    long Foreign,
+    IReadOnlyList<string> Notes);

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace LagLab.LoadTest.Processes;
+
+/// <summary>
+/// One child process of the harness: its output goes to a log file (and the last lines stay in memory for
+/// error messages); it can be waited on for a ready line, terminated, killed, stopped and continued.
+/// </summary>
+internal sealed class ChildProcess : IAsyncDisposable
+{
+    private const int KeptLines = 200;
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly ConcurrentQueue<string> _tail = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
+    private readonly Lock _logLock = new();
+
+    private ChildProcess(string name, Process process, StreamWriter log)
+    {
+        Name = name;
+        _process = process;
+        _log = log;
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public string Tail => string.Join(Environment.NewLine, _tail);
+
+    /// <summary>Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>.</summary>
+    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile)
+    {
+        var info = new ProcessStartInfo(launcher.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var prefix in launcher.PrefixArguments)
+        {
+            info.ArgumentList.Add(prefix);
+        }
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        // Children log plainly: no colours in log files.
+        info.Environment["NO_COLOR"] = "1";
+        info.Environment["DOTNET_gcServer"] = "0";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
+        var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        log.WriteLine($"# {launcher} {string.Join(' ', info.ArgumentList.Skip(launcher.PrefixArguments.Count))}");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name} ({launcher})");
+        return new ChildProcess(name, process, log);
+    }
+
+    /// <summary>Waits for an output line containing <paramref name="text"/> and returns it.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        while (true)
+        {
+            var match = _tail.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (match is not null)
+            {
+                return match;
+            }
+            if (_process.HasExited)
+            {
+                // Output may still be in flight after exit.
+                _process.WaitForExit();
+                match = _tail.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+                return match ?? throw new ChildProcessException($"{Name} exited with code {_process.ExitCode} before it was ready. Its output:{Environment.NewLine}{Tail}");
+            }
+            try
+            {
+                await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(200), cts.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ChildProcessException($"{Name} did not print '{text}' within {timeout.TotalSeconds:0}s. Its output:{Environment.NewLine}{Tail}");
+            }
+        }
+    }
+
+    /// <summary>SIGTERM, then SIGKILL when it has not exited within <paramref name="grace"/>. Returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan grace)
+    {
+        if (!_process.HasExited)
+        {
+            Signals.Send(_process.Id, Signals.SigTerm);
+            using var cts = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Write($"# not exited {grace.TotalSeconds:0}s after SIGTERM: SIGKILL");
+                await KillAsync();
+            }
+        }
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no chance to flush or clean up, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signals.Send(_process.Id, Signals.SigKill);
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGSTOP: the process freezes (sockets stay open, nothing is answered).</summary>
+    public void Freeze() => Signals.Send(_process.Id, Signals.SigStop);
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => Signals.Send(_process.Id, Signals.SigCont);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signals.Send(_process.Id, Signals.SigCont);
+            await KillAsync();
+        }
+        _process.WaitForExit();
+        _process.Dispose();
+        lock (_logLock)
+        {
+            _log.Dispose();
+        }
+        _lineArrived.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        Write(line);
+        _tail.Enqueue(line);
+        while (_tail.Count > KeptLines && _tail.TryDequeue(out _))
+        {
+        }
+        _lineArrived.Release();
+    }
+
+    private void Write(string line)
+    {
+        lock (_logLock)
+        {
+            try
+            {
+                _log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Late output after dispose is dropped.
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using LagLab.LoadTest.Live;
+using LagLab.LoadTest.Results;
+using Spectre.Console;
+
+namespace LagLab.LoadTest.Reporting;
+
+/// <summary>The verdict table on the console at the end of a run (a Spectre table on a terminal, plain lines otherwise).</summary>
+internal static class VerdictPrinter
+{
+    public static void Print(TextWriter output, IReadOnlyList<RunResults> runs, string reportPath, LiveViewMode mode)
+    {
+        if (LiveView.Resolve(mode) == LiveViewMode.Rich)
+        {
+            foreach (var run in runs)
+            {
+                var table = new Table().Title($"{Markup.Escape(run.Scenario)}: {(run.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")}");
+                table.AddColumns("SLO", "target", "measured", "result");
+                foreach (var slo in run.Verdict)
+                {
+                    table.AddRow(Markup.Escape(slo.Name), Markup.Escape(slo.Target), Markup.Escape(slo.Measured), slo.Pass ? "[green]pass[/]" : "[red]FAIL[/]");
+                }
+                AnsiConsole.Write(table);
+            }
+            AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(reportPath)}[/]");
+            return;
+        }
+        foreach (var run in runs)
+        {
+            output.WriteLine($"{run.Scenario}: {(run.Passed ? "PASS" : "FAIL")}");
+            foreach (var slo in run.Verdict)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(slo.Pass ? "pass" : "FAIL"),-4}  {slo.Name,-22} target {slo.Target,-12} measured {slo.Measured}"));
+            }
+        }
+        output.WriteLine($"report: {reportPath}");
+        output.Flush();
+    }
+
+    public static void Explain(TextWriter output, IReadOnlyList<string> explanations)
+    {
+        foreach (var line in explanations)
+        {
+            output.WriteLine("- " + line);
+        }
+        output.Flush();
+    }
+}
