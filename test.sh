@@ -11,6 +11,9 @@ packages=(
   "kcat:/usr/bin/kcat"
   "python3-kafka:/usr/lib/python3/dist-packages/kafka/__init__.py"
   "python3-confluent-kafka:/usr/lib/python3/dist-packages/confluent_kafka/__init__.py"
+  "prometheus:/usr/bin/promtool"
+  "prometheus-alertmanager:/usr/bin/prometheus-alertmanager"
+  "chromium:/usr/bin/chromium"
   "burrow:/usr/bin/Burrow"
   "zookeeperd:/usr/share/java/zookeeper.jar"
 )
@@ -29,6 +32,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "test.sh: missing ${missing[*]} (run as root to install them); tests that need them will fail under CI=true" >&2
   fi
 fi
+
+# Tests that run laglab as a real process use the launcher's build; make it once, up front.
+./laglab --version >/dev/null
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -16,7 +16,9 @@ public static class Forecaster
         var samples = sim.Samples;
         TimeSpan Scenario(double wall) => TimeSpan.FromSeconds(wall * k);
 
-        var maxLag = samples.MaxBy(s => s.Lag);
+        // The first time the highest lag is reached (days that repeat tie to rounding).
+        var highest = samples.Max(s => s.Lag);
+        var maxLag = samples.First(s => s.Lag >= highest - (1e-9 * Math.Max(1, highest)));
         var last = samples[^1];
         var endBacklog = last.Lag + last.Spool;
         var spare = sim.FinalCapacity - sim.FinalInflow;

@@ -1,6 +1,5 @@
 using LagLab.LoadTest.Analysis;
 using LagLab.LoadTest.Live;
-using LagLab.LoadTest.Processes;
 using LagLab.LoadTest.Reporting;
 using LagLab.LoadTest.Results;
 using LagLab.Scenarios;
@@ -86,9 +85,9 @@ public static class LoadTestHarness
         }
     }
 
+    /// <summary>Anything but the user's own cancellation ends the run with exit code 2 and a message, not a stack trace.</summary>
     private static bool IsRunFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is LoadTestException or ChildProcessException or Confluent.Kafka.KafkaException or HttpRequestException or IOException or InvalidOperationException
-        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+        ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     private static LoadTestOutcome Fail(TextWriter output, string what, Exception ex)
     {

@@ -167,6 +167,7 @@ internal sealed class ScenarioRun
             Recorder.Note(_time.GetElapsedTime(start).TotalSeconds, $"the bank's final ledger stats could not be read: {ex.Message}");
         }
 
+        Recorder.SetPhase("analysing", _time.GetElapsedTime(start).TotalSeconds);
         var samples = Recorder.Samples;
         var measurements = new RunMeasurements(startedAt, wall.TotalSeconds, drainSeconds, samples, Recorder.Rates, Recorder.Delays,
             actionRecords, Recorder.MonitorAlerts, monitor is not null, Recorder.Resources, log.Delivered, log.Failed, ledger, Recorder.Notes);

@@ -9,7 +9,9 @@ namespace LagLab.Monitor;
 /// </summary>
 internal sealed class MonitorState(TimeSpan historyWindow)
 {
-    private volatile Published _current = new(MonitorView.Empty, MonitorHealth.Initial, PrometheusTextWriter.Write(MetricsBuilder.Build(MonitorView.Empty, MonitorHealth.Initial)));
+    private volatile Published _current = new(MonitorView.Empty, MonitorHealth.Initial, PrometheusTextWriter.WriteUtf8(MetricsBuilder.Build(MonitorView.Empty, MonitorHealth.Initial)));
+
+    private readonly LabelCache _labels = new();
 
     public LagHistory History { get; } = new(historyWindow);
 
@@ -17,19 +19,22 @@ internal sealed class MonitorState(TimeSpan historyWindow)
 
     public MonitorHealth Health => _current.Health;
 
-    public string MetricsText => _current.MetricsText;
+    /// <summary>The /metrics body of the latest cycle, UTF-8.</summary>
+    public ReadOnlyMemory<byte> Metrics => _current.Metrics;
+
+    public string MetricsText => System.Text.Encoding.UTF8.GetString(_current.Metrics.Span);
 
     /// <summary>Publishes a cycle's result and returns the samples the alert engine evaluates.</summary>
-    public IReadOnlyList<Sample> Publish(MonitorView view, MonitorHealth health)
+    public SampleSet Publish(MonitorView view, MonitorHealth health)
     {
-        var families = MetricsBuilder.Build(view, health);
+        var families = MetricsBuilder.Build(view, health, _labels);
         if (health.Up)
         {
             History.Add(view);
         }
-        _current = new Published(view, health, PrometheusTextWriter.Write(families));
-        return MetricsBuilder.Samples(families).ToList();
+        _current = new Published(view, health, PrometheusTextWriter.WriteUtf8(families, _current.Metrics.Length));
+        return SampleSet.From(families);
     }
 
-    private sealed record Published(MonitorView View, MonitorHealth Health, string MetricsText);
+    private sealed record Published(MonitorView View, MonitorHealth Health, ReadOnlyMemory<byte> Metrics);
 }

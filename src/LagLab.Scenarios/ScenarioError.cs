@@ -7,8 +7,11 @@ namespace LagLab.Scenarios;
 public sealed record ScenarioError(string Path, int Line, int Column, string Message)
 {
     /// <summary>Compiler-style text: <c>file:line:column: path: message</c>.</summary>
-    public string Format(string source) =>
-        Path.Length == 0 ? $"{source}:{Line}:{Column}: {Message}" : $"{source}:{Line}:{Column}: {Path}: {Message}";
+    public string Format(string source)
+    {
+        var where = Line > 0 ? $"{source}:{Line}:{Column}" : source;
+        return Path.Length == 0 ? $"{where}: {Message}" : $"{where}: {Path}: {Message}";
+    }
 
     public override string ToString() => Format("scenario");
 }

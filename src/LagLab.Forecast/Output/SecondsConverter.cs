@@ -10,5 +10,5 @@ internal sealed class SecondsConverter : JsonConverter<TimeSpan>
         TimeSpan.FromSeconds(reader.GetDouble());
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(Math.Round(value.TotalSeconds, 3));
+        writer.WriteNumberValue(Math.Round(value.TotalSeconds, 6));
 }

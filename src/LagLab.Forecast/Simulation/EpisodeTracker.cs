@@ -13,11 +13,11 @@ internal sealed class EpisodeTracker
 
     public IReadOnlyList<(double Start, double PeakAt, double Peak, double? End)> Episodes => _episodes;
 
-    public void Step(double t0, double backlog0, double t1, double backlog1)
+    public void Step(double t0, double t1, double backlog1)
     {
         if (_start is null && backlog1 > Zero)
         {
-            _start = backlog0 > Zero ? t0 : t0;
+            _start = t0;
             _peak = 0;
         }
         if (_start is null)

@@ -33,7 +33,7 @@ internal static class Narrative
         lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.Duplicates)} sent twice (refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
         if (run.Forecast is { Error: null } forecast)
         {
-            lines.Add($"The capacity model forecast a maximum lag of {N((long)forecast.ForecastMaxLag)}; measured {N((long)forecast.MeasuredMaxLag)}: error {forecast.ErrorPercent:+0.0;-0.0;0}%.");
+            lines.Add(ForecastSentence(forecast));
         }
         return lines;
     }
@@ -62,6 +62,19 @@ internal static class Narrative
         lines.Add($"Verdict: {Verdict(worse)}; {Verdict(better)}.");
         return lines;
     }
+
+    public static string ForecastSentence(ForecastComparison f)
+    {
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"The capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
+        // A fluid model has no lag below capacity; what is measured then is work in flight (a commit interval's worth).
+        return f.MeasuredMaxLag < SmallLag
+            ? sentence + $"; lag this small is events in flight between commits, which the fluid model leaves out, so the percentage means little."
+            : sentence + ".";
+    }
+
+    /// <summary>Below this, lag is in-flight work rather than backlog, and a relative forecast error is noise.</summary>
+    public const double SmallLag = 500;
 
     private static bool Grows(RunFacts f) =>
         f.Days.Count >= 2 && f.GrowthPerDay > Math.Max(100, 0.1 * f.Days.Max(d => d.MaxLag)) && f.Days[^1].EndLag > f.Days[0].EndLag;
@@ -106,9 +119,9 @@ internal static class Narrative
         return string.Create(CultureInfo.InvariantCulture, $"t={t:0} s");
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Units.Count(value);
 
-    private static string R(double value) => value.ToString(value >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
+    private static string R(double value) => Units.Rate(value);
 
-    private static string Secs(double value) => Duration.Format(TimeSpan.FromSeconds(Math.Round(value, 1)));
+    private static string Secs(double value) => Units.Seconds(value);
 }

@@ -4,7 +4,9 @@ namespace LagLab.LoadTest.Analysis;
 
 /// <summary>
 /// Pauses seen from outside the fleet: stretches in which a partition's committed offset did not move although it
-/// had lag. Stretches shorter than <see cref="MinimumSeconds"/> are the pipeline's commit interval, not pauses.
+/// had lag, from the last sample that saw it move to the first that saw it move again (so a pause is known to
+/// within one sampling interval). Stretches shorter than <see cref="MinimumSeconds"/> are the pipeline's commit
+/// interval, not pauses.
 /// </summary>
 internal static class PauseDetector
 {
@@ -31,7 +33,8 @@ internal static class PauseDetector
                     last = current.T;
                     continue;
                 }
-                Close(p, ref start, last, pauses, actions, rebalances);
+                // The partition moved again (or ran dry) by this sample: the pause lasted until it.
+                Close(p, ref start, current.T, pauses, actions, rebalances);
             }
             Close(p, ref start, last, pauses, actions, rebalances);
         }

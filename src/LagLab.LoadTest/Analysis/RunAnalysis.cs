@@ -126,7 +126,8 @@ internal static class RunAnalysis
                 j++;
             }
             var span = rates[i].T - rates[j].T;
-            if (span > 0)
+            // Until a whole window has passed the rate is a guess from a few samples: leave it out.
+            if (span >= window * 0.9)
             {
                 series.Add((rates[i].T, (counter(rates[i]) - counter(rates[j])) / span));
             }

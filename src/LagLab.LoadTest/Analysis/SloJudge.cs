@@ -53,7 +53,7 @@ internal static class SloJudge
         _ => AlertSeverity.None,
     };
 
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(long value) => Units.Count(value);
 
-    private static string Seconds(double value) => Duration.Format(TimeSpan.FromSeconds(value));
+    private static string Seconds(double value) => Units.Seconds(value);
 }

@@ -29,7 +29,7 @@ internal sealed class MonitorProcess : IAsyncDisposable
         {
             "monitor", "--bootstrap-servers", bootstrapServers,
             "--listen", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            "--interval", CliArgs.Milliseconds(interval),
+            "--interval", CliArgs.PromDuration(interval),
             "--rules", rulesFile,
             "--groups", "^" + System.Text.RegularExpressions.Regex.Escape(group) + "$",
         };

@@ -52,7 +52,7 @@ internal static class ProcessUsage
             {
                 continue;
             }
-            var parts = line["VmRSS:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parts = line["VmRSS:".Length..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             return parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
         }
         return null;

@@ -11,7 +11,7 @@ internal static class CompareCharts
 
     public static IReadOnlyList<(string Name, string Title, string Caption, string Svg)> All(RunResults a, RunResults b) =>
     [
-        ("compare-lag", "Group lag", "Total lag of each run's group (events); dashed lines: each run's warning threshold.", Series(a, b, "compare-lag", "lag (events)", r => r.Samples.Select(s => (s.T, (double)s.TotalLag)))),
+        ("compare-lag", "Group lag", "Total lag of each run's group (events); amber line: the warning threshold (per partition).", Series(a, b, "compare-lag", "lag (events)", r => r.Samples.Select(s => (s.T, (double)s.TotalLag)))),
         ("compare-time-lag", "Time lag", "Age of the oldest unconsumed event (seconds).", Series(a, b, "compare-time-lag", "time lag (s)", r => r.Samples.Select(s => (s.T, s.MaxTimeLag)))),
         ("compare-applied", "Applied by the bank", "Events applied per second (5 s windows) beside each run's inflow.", Applied(a, b)),
         ("compare-delay", "p99 end-to-end delay", "p99 of produced → applied per window (seconds).", Series(a, b, "compare-delay", "p99 delay (s)", r => r.Delays.Select(d => (d.T, d.P99)))),
@@ -28,11 +28,9 @@ internal static class CompareCharts
         if (id == "compare-lag")
         {
             var warning = plot.Add.HorizontalLine(a.Setup.WarningThreshold, 1, Palette.Warning);
-            warning.LinePattern = LinePattern.Dashed;
             warning.LegendText = $"warning ({a.Setup.WarningThreshold:N0}, per partition)";
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Applied(RunResults a, RunResults b)
@@ -43,15 +41,21 @@ internal static class CompareCharts
         plot.Axes.Margins(bottom: 0);
         Add(plot, RunAnalysis.RateSeries(a.Rates, r => r.Applied, 5), Palette.RunA, $"{a.Scenario} applied");
         Add(plot, RunAnalysis.RateSeries(b.Rates, r => r.Applied, 5), Palette.RunB, $"{b.Scenario} applied");
-        Add(plot, RunAnalysis.RateSeries(a.Rates, r => r.Produced, 5), Palette.Produced, $"{a.Scenario} inflow", LinePattern.Dotted);
+        Add(plot, RunAnalysis.RateSeries(a.Rates, r => r.Produced, 5), Palette.Produced, $"{a.Scenario} inflow");
         var limit = plot.Add.HorizontalLine(a.Setup.BankRateLimit, 1.5f, Palette.Limit);
-        limit.LinePattern = LinePattern.Dashed;
         limit.LegendText = $"bank limit ({a.Setup.BankRateLimit:0.#}/s)";
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, "compare-applied");
+        return Finish(plot, "compare-applied");
     }
 
-    private static void Add(Plot plot, IReadOnlyList<(double T, double Y)> points, Color color, string legend, LinePattern? pattern = null)
+    private static string Finish(Plot plot, string id)
+    {
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, Math.Max(plot.Axes.GetLimits().Top, 1));
+        plot.ShowLegend(Alignment.UpperLeft);
+        return SvgChart.Render(plot, id);
+    }
+
+    private static void Add(Plot plot, IReadOnlyList<(double T, double Y)> points, Color color, string legend)
     {
         if (points.Count == 0)
         {
@@ -61,9 +65,5 @@ internal static class CompareCharts
         scatter.MarkerSize = 0;
         scatter.LineWidth = 2;
         scatter.LegendText = legend;
-        if (pattern is { } p)
-        {
-            scatter.LinePattern = p;
-        }
     }
 }

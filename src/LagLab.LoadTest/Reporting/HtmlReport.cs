@@ -171,8 +171,8 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\" id=\"{Id(run)}-forecast-error\">Forecast unavailable: {E(f.Error)}</p>\n");
             return;
         }
-        html.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"forecast-error\">Forecast maximum lag <b>{N((long)f.ForecastMaxLag)}</b>, measured <b>{N((long)f.MeasuredMaxLag)}</b>: error <b>{f.ErrorPercent:+0.0;-0.0;0}%</b> of the measured maximum{(Math.Abs(f.ErrorPercent) <= 15 ? " (within the 15% the model aims for)" : " (outside the 15% the model aims for)")}.</p>\n");
+        var verdict = f.MeasuredMaxLag < Narrative.SmallLag ? "" : Math.Abs(f.ErrorPercent) <= 15 ? " — within the 15% the model aims for" : " — outside the 15% the model aims for";
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"forecast-error\">{E(Narrative.ForecastSentence(f))}{E(verdict)}</p>\n");
         if (f.Capacity.Length > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(f.Capacity)}</p>\n");
@@ -256,7 +256,7 @@ internal static class HtmlReport
 
     private static string Id(RunResults run) => new([.. run.Scenario.Where(char.IsAsciiLetterOrDigit)]);
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Units.Count(value);
 
-    private static string Secs(double value) => Duration.Format(TimeSpan.FromSeconds(Math.Round(value, 1)));
+    private static string Secs(double value) => Units.Seconds(value);
 }

@@ -11,7 +11,7 @@ internal static class RunCharts
 
     public static IReadOnlyList<(string Name, string Title, string Caption, string Svg)> All(RunResults run, string prefix) =>
     [
-        ("lag", "Lag per partition and total", "Offset lag of the group (events). Purple lines: timeline actions; orange bands: rebalances; dashed: the alert thresholds (per partition).", Lag(run, prefix + "lag")),
+        ("lag", "Lag per partition and total", "Offset lag of the group (events). Purple lines: timeline actions; orange bands: rebalances; amber and red lines: the alert thresholds (per partition).", Lag(run, prefix + "lag")),
         ("time-lag", "Time lag", "Age of the oldest unconsumed event per partition (seconds of wall time).", TimeLag(run, prefix + "time-lag")),
         ("rates", "Produced vs applied vs the bank's limit", "Events per second over 5 s windows: what the producer sent, what the bank applied, and the bank's rate limit.", Rates(run, prefix + "rates")),
         ("delay", "End-to-end delay percentiles", $"Produced → applied at the bank, per {RunAnalysis.DelayWindowSeconds:0} s window of applied events (seconds).", Delay(run, prefix + "delay")),
@@ -34,7 +34,7 @@ internal static class RunCharts
     private static string TimeAxis(RunResults run) =>
         run.Setup.TimeScale > 1 ? $"seconds of the run (1 scenario day = {run.Setup.DayWallSeconds:0} s)" : "seconds of the run";
 
-    private static void Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, Color color, string legend, float width = 1.5f, LinePattern? pattern = null)
+    private static void Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, Color color, string legend, float width = 1.5f)
     {
         if (xs.Count == 0)
         {
@@ -44,10 +44,6 @@ internal static class RunCharts
         scatter.MarkerSize = 0;
         scatter.LineWidth = width;
         scatter.LegendText = legend;
-        if (pattern is { } p)
-        {
-            scatter.LinePattern = p;
-        }
     }
 
     private static void Markers(Plot plot, RunResults run)
@@ -61,15 +57,30 @@ internal static class RunCharts
         foreach (var action in run.Actions)
         {
             var line = plot.Add.VerticalLine(action.T, 1, Palette.Action);
-            line.LinePattern = LinePattern.Dotted;
         }
     }
 
-    private static void Empty(Plot plot, string text)
+    /// <summary>A chart with nothing to draw says why, on a blank frame.</summary>
+    private static string Empty(string id, string text)
     {
+        var plot = new Plot();
         var label = plot.Add.Text(text, 0, 0);
         label.LabelFontSize = 14;
+        label.LabelAlignment = Alignment.MiddleCenter;
         plot.Axes.SetLimits(-1, 1, -1, 1);
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        return SvgChart.Render(plot, id, SvgChart.Width, 160);
+    }
+
+    /// <summary>Rates, lags and delays start at zero: a y axis from 40 to 60 makes a flat line look like a cliff.</summary>
+    private static string Finish(Plot plot, string id, int height = SvgChart.Height)
+    {
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 1));
+        plot.ShowLegend(Alignment.UpperLeft);
+        return SvgChart.Render(plot, id, SvgChart.Width, height);
     }
 
     private static string Lag(RunResults run, string id)
@@ -85,25 +96,24 @@ internal static class RunCharts
         }
         Line(plot, xs, samples.Select(s => (double)s.TotalLag).ToList(), Palette.Total, "total", 2.5f);
         Markers(plot, run);
-        Threshold(plot, run.Setup.WarningThreshold, Palette.Warning, "warning");
-        Threshold(plot, run.Setup.CriticalThreshold, Palette.Critical, "critical", onlyIfNear: samples.Count == 0 ? 0 : samples.Max(s => s.TotalLag));
+        var peak = samples.Count == 0 ? 0 : samples.Max(s => s.TotalLag);
+        Threshold(plot, run.Setup.WarningThreshold, Palette.Warning, "warning", peak);
+        Threshold(plot, run.Setup.CriticalThreshold, Palette.Critical, "critical", peak);
         if (samples.Count == 0)
         {
-            Empty(plot, "no lag samples");
+            return Empty(id, "no lag samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
-    private static void Threshold(Plot plot, long value, Color color, string label, long? onlyIfNear = null)
+    private static void Threshold(Plot plot, long value, Color color, string label, long peak)
     {
-        // The critical line would flatten a chart whose lag never came near it.
-        if (onlyIfNear is { } max && max < value / 3)
+        // A threshold line would flatten a chart whose lag never came near it.
+        if (peak < value / 3)
         {
             return;
         }
         var line = plot.Add.HorizontalLine(value, 1, color);
-        line.LinePattern = LinePattern.Dashed;
         line.LegendText = $"{label} ({value:N0})";
     }
 
@@ -122,10 +132,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (samples.Count == 0)
         {
-            Empty(plot, "no lag samples");
+            return Empty(id, "no lag samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Rates(RunResults run, string id)
@@ -136,15 +145,13 @@ internal static class RunCharts
         Line(plot, produced.Select(r => r.T).ToList(), produced.Select(r => r.Rate).ToList(), Palette.Produced, "produced", 2);
         Line(plot, applied.Select(r => r.T).ToList(), applied.Select(r => r.Rate).ToList(), Palette.Applied, "applied by the bank", 2);
         var limit = plot.Add.HorizontalLine(run.Setup.BankRateLimit, 1.5f, Palette.Limit);
-        limit.LinePattern = LinePattern.Dashed;
         limit.LegendText = $"bank limit ({run.Setup.BankRateLimit:0.#}/s)";
         Markers(plot, run);
         if (produced.Count == 0)
         {
-            Empty(plot, "no rate samples");
+            return Empty(id, "no rate samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Delay(RunResults run, string id)
@@ -154,14 +161,13 @@ internal static class RunCharts
         Line(plot, xs, run.Delays.Select(d => d.P50).ToList(), Palette.Applied, "p50", 1.5f);
         Line(plot, xs, run.Delays.Select(d => d.P90).ToList(), Palette.Produced, "p90", 1.5f);
         Line(plot, xs, run.Delays.Select(d => d.P99).ToList(), Palette.Critical, "p99", 2);
-        Line(plot, xs, run.Delays.Select(d => d.Max).ToList(), Palette.Total, "max", 1, LinePattern.Dotted);
+        Line(plot, xs, run.Delays.Select(d => d.Max).ToList(), Palette.Total, "max", 1);
         Markers(plot, run);
         if (xs.Count == 0)
         {
-            Empty(plot, "no event was applied");
+            return Empty(id, "no event was applied");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Alerts(RunResults run, string id)
@@ -191,13 +197,10 @@ internal static class RunCharts
         Markers(plot, run);
         if (rows.Count == 0)
         {
-            Empty(plot, "no alert fired");
+            return Empty(id, "no alert fired");
         }
-        else
-        {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-            plot.Axes.SetLimits(0, end, -0.8, rows.Count - 0.2);
-        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.SetLimits(0, end, -0.8, rows.Count - 0.2);
         return SvgChart.Render(plot, id, SvgChart.Width, Math.Max(200, 80 + (rows.Count * 28)));
     }
 
@@ -215,10 +218,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (instances.Count == 0)
         {
-            Empty(plot, "no pipeline process measured (external fleet)");
+            return Empty(id, "no pipeline process measured (external fleet)");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Errors(RunResults run, string id)
@@ -239,10 +241,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (run.Rates.Count == 0)
         {
-            Empty(plot, "no rate samples");
+            return Empty(id, "no rate samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Forecast(RunResults run, string id)
@@ -251,7 +252,7 @@ internal static class RunCharts
         Line(plot, run.Samples.Select(s => s.T).ToList(), run.Samples.Select(s => (double)s.TotalLag).ToList(), Palette.Total, "measured", 2);
         if (run.Forecast is { Times.Count: > 0 } forecast)
         {
-            Line(plot, forecast.Times, forecast.Lag, Palette.Forecast, "forecast", 2, LinePattern.Dashed);
+            Line(plot, forecast.Times, forecast.Lag, Palette.Forecast, "forecast", 2);
         }
         else
         {
@@ -259,7 +260,6 @@ internal static class RunCharts
             text.LabelFontSize = 12;
         }
         Markers(plot, run);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 }

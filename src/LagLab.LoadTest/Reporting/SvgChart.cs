@@ -5,7 +5,8 @@ namespace LagLab.LoadTest.Reporting;
 
 /// <summary>
 /// A ScottPlot plot rendered as inline SVG. Element ids (clip paths) are prefixed per chart, because ScottPlot
-/// numbers them from 1 in every plot and several charts share one HTML document.
+/// numbers them from 1 in every plot and several charts share one HTML document. No dashed lines anywhere: Skia's SVG
+/// backend cannot draw path effects (it draws them solid and complains on stderr, over the live view).
 /// </summary>
 internal static partial class SvgChart
 {

@@ -49,6 +49,7 @@ internal sealed class Samplers(SamplingSources sources, RunRecorder recorder, Ti
     private async Task LoopAsync(TimeSpan interval, Func<CancellationToken, Task> sample, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval, time);
+        var failed = false;
         do
         {
             try
@@ -58,6 +59,15 @@ internal sealed class Samplers(SamplingSources sources, RunRecorder recorder, Ti
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (!failed)
+            {
+                // A sampler must not end the run; the gap in its series and this note say what happened.
+                failed = true;
+                recorder.Note(Now, $"a sampler failed and keeps trying ({ex.GetType().Name}: {ex.Message})");
+            }
+            catch (Exception)
+            {
             }
         }
         while (await WaitAsync(timer, cancellationToken));

@@ -32,6 +32,8 @@ internal sealed class EventProducer : IDisposable
             LingerMs = 5,
             // A frozen or restarting broker must not fail events: they wait and go when it is back.
             MessageTimeoutMs = 600_000,
+            // add_partitions must reach the partitioner within seconds, not librdkafka's default 5 minutes.
+            TopicMetadataRefreshIntervalMs = 5_000,
             ClientId = "laglab-loadtest-producer",
         };
         _producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler((_, _) => { }).Build();

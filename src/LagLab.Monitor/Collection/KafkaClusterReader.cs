@@ -22,26 +22,51 @@ internal sealed class KafkaClusterReader : IClusterReader
 
     private readonly MonitorOptions _options;
     private readonly TimeProvider _time;
-    private readonly IAdminClient _admin;
+    private IAdminClient _admin;
+    private bool _lastReadFailed;
     private readonly Regex? _groups;
     private readonly Regex? _excludeGroups;
     private readonly Regex? _topics;
     private Dictionary<string, TimeSpan> _retention = [];
+    private HashSet<string> _described = new(StringComparer.Ordinal);
     private DateTimeOffset _retentionReadAt = DateTimeOffset.MinValue;
 
     public KafkaClusterReader(MonitorOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
-        _admin = new AdminClientBuilder(KafkaSettings.Admin(options)).SetLogHandler((_, _) => { }).Build();
+        _admin = BuildAdmin();
         _groups = Compile(options.Groups);
         _excludeGroups = Compile(options.ExcludeGroups);
         _topics = Compile(options.Topics);
     }
 
-    private TimeSpan RequestTimeout => _options.EffectiveCycleTimeout;
+    /// <summary>Each request gives up before the cycle does, so an unreachable cluster is a failure, not a timeout.</summary>
+    private TimeSpan RequestTimeout => _options.EffectiveCycleTimeout * 0.8;
+
+    /// <summary>How many times the admin client was rebuilt after a failed read.</summary>
+    public int Rebuilds { get; private set; }
 
     public async Task<ClusterSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_lastReadFailed)
+        {
+            // After an outage librdkafka can keep a stale group coordinator and time out on every
+            // coordinator request; a fresh client recovers at once. The loop never overlaps reads,
+            // so nothing else is using the old client.
+            _admin.Dispose();
+            _admin = BuildAdmin();
+            Rebuilds++;
+        }
+        _lastReadFailed = true;
+        var snapshot = await ReadOnceAsync(cancellationToken);
+        _lastReadFailed = false;
+        return snapshot;
+    }
+
+    private IAdminClient BuildAdmin() => new AdminClientBuilder(KafkaSettings.Admin(_options)).SetLogHandler((_, _) => { }).Build();
+
+    private async Task<ClusterSnapshot> ReadOnceAsync(CancellationToken cancellationToken)
     {
         var topics = await ReadTopicsAsync(cancellationToken);
         var groupIds = await ListGroupsAsync(cancellationToken);
@@ -185,12 +210,13 @@ internal sealed class KafkaClusterReader : IClusterReader
     private async Task RefreshRetentionAsync(IEnumerable<string> topics, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var names = topics.ToList();
-        var unknown = names.Any(t => !_retention.ContainsKey(t));
+        var unknown = names.Any(t => !_described.Contains(t));
         if (names.Count == 0 || (now - _retentionReadAt < RetentionRefresh && !unknown))
         {
             return;
         }
         _retentionReadAt = now;
+        _described = names.ToHashSet(StringComparer.Ordinal); // asked once per refresh, answered or not
         try
         {
             var resources = names.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t });

@@ -8,35 +8,65 @@ internal static class PrometheusTextWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Write(IEnumerable<MetricFamily> families)
+    public static string Write(IEnumerable<MetricFamily> families) => Encoding.UTF8.GetString(WriteUtf8(families).Span);
+
+    /// <summary>
+    /// The exposition as UTF-8 bytes, written in chunks (no whole-text UTF-16 copy: /metrics can be tens of
+    /// MB); <paramref name="sizeHint"/> (the previous size) avoids regrowing the buffer.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteUtf8(IEnumerable<MetricFamily> families, int sizeHint = 0)
     {
+        var output = new MemoryStream(sizeHint > 0 ? sizeHint + (sizeHint / 8) : 0);
         var text = new StringBuilder();
         foreach (var family in families)
         {
-            if (family.Series.Count == 0)
+            WriteFamily(text, family, output);
+        }
+        Flush(text, output);
+        return output.GetBuffer().AsMemory(0, (int)output.Length);
+    }
+
+    private static void Flush(StringBuilder text, MemoryStream output)
+    {
+        foreach (var chunk in text.GetChunks())
+        {
+            var bytes = Encoding.UTF8.GetByteCount(chunk.Span);
+            var start = (int)output.Length;
+            output.SetLength(start + bytes);
+            Encoding.UTF8.GetBytes(chunk.Span, output.GetBuffer().AsSpan(start, bytes));
+        }
+        output.Position = output.Length;
+        text.Clear();
+    }
+
+    private static void WriteFamily(StringBuilder text, MetricFamily family, MemoryStream output)
+    {
+        if (family.Series.Count == 0)
+        {
+            return; // a family without series is left out, so nothing stale lingers
+        }
+        text.Append("# HELP ").Append(family.Name).Append(' ').Append(EscapeHelp(family.Help)).Append('\n');
+        text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type == MetricType.Counter ? "counter" : "gauge").Append('\n');
+        foreach (var (labels, value) in family.Series)
+        {
+            text.Append(family.Name);
+            if (labels.Pairs.Count > 0)
             {
-                continue; // a family without series is left out, so nothing stale lingers
-            }
-            text.Append("# HELP ").Append(family.Name).Append(' ').Append(EscapeHelp(family.Help)).Append('\n');
-            text.Append("# TYPE ").Append(family.Name).Append(' ').Append(family.Type == MetricType.Counter ? "counter" : "gauge").Append('\n');
-            foreach (var (labels, value) in family.Series)
-            {
-                text.Append(family.Name);
-                if (labels.Pairs.Count > 0)
+                text.Append('{');
+                var first = true;
+                foreach (var (name, labelValue) in labels.Pairs)
                 {
-                    text.Append('{');
-                    var first = true;
-                    foreach (var (name, labelValue) in labels.Pairs)
-                    {
-                        text.Append(first ? "" : ",").Append(name).Append("=\"").Append(EscapeLabelValue(labelValue)).Append('"');
-                        first = false;
-                    }
-                    text.Append('}');
+                    text.Append(first ? "" : ",").Append(name).Append("=\"").Append(EscapeLabelValue(labelValue)).Append('"');
+                    first = false;
                 }
-                text.Append(' ').Append(FormatValue(value)).Append('\n');
+                text.Append('}');
+            }
+            text.Append(' ').Append(FormatValue(value)).Append('\n');
+            if (text.Length > 64 * 1024)
+            {
+                Flush(text, output);
             }
         }
-        return text.ToString();
     }
 
     public static string FormatValue(double value) => value switch

@@ -8,6 +8,12 @@ namespace LagLab.Pipeline.Bank;
 /// </summary>
 internal sealed class BankBudget
 {
+    /// <summary>
+    /// Share of the bank's limit the fleet paces at. Pacing at exactly the limit turns every late timer into a burst that
+    /// the bank's bucket (already at its level) answers with 429s; 2 % below it keeps the bucket topped up.
+    /// </summary>
+    public const double PacingFactor = 0.98;
+
     /// <summary>The floor when the partition count is not known; with it known the floor is one partition's share.</summary>
     public const double MinimumRate = 1.0;
 

@@ -59,7 +59,7 @@ internal sealed partial class PipelineHost : IDisposable
             BaseAddress = new Uri(options.BankUrl),
             Timeout = options.BankTimeout + TimeSpan.FromSeconds(5),
         };
-        _budget = new BankBudget(options.RateLimit, _time);
+        _budget = new BankBudget(options.RateLimit * BankBudget.PacingFactor, _time);
         _bank = new BankGateway(new BankClient(_http, _time), new BreakerSettings { CallTimeout = options.BankTimeout, BreakDuration = options.BreakDuration }, _time,
             state => PipelineLog.Breaker(_log, state.ToString()));
         if (options.Buffer == BufferMode.Durable)
@@ -110,7 +110,9 @@ internal sealed partial class PipelineHost : IDisposable
                 }
             }
             var replayer = _spool is null ? Task.CompletedTask : ReplayLoopAsync(background.Token);
-            var metadata = MetadataLoopAsync(background.Token);
+            // Stops with the poll loop's stop signal, before the consumer closes (it borrows the consumer's handle).
+            using var metadataStop = CancellationTokenSource.CreateLinkedTokenSource(stop, background.Token);
+            var metadata = MetadataLoopAsync(metadataStop.Token);
             PipelineLog.Started(_log, _instance, _options.Topic, _options.Group, _options.Assignor.ToString(), _options.Mode.ToString(), _options.Buffer.ToString(),
                 _options.Concurrency, _options.BankUrl, _options.RateLimit);
             try

@@ -64,8 +64,15 @@ public static class EventProducer
             if (sent >= due)
             {
                 // Ahead of schedule: sleep until the next event is due (at most 10 ms, so rate changes are followed).
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(1000 / Math.Max(1, CurrentRate(options.Profile, elapsed)), 1, 10)), time, cancellationToken)
-                    .ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(1000 / Math.Max(1, CurrentRate(options.Profile, elapsed)), 1, 10)), time, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break; // stopped (SIGTERM): flush what was sent and report it
+                }
                 continue;
             }
             var index = random.Next(options.Accounts);

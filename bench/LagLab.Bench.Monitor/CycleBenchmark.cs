@@ -1,0 +1,71 @@
+using LagLab.Monitor;
+using LagLab.Monitor.Alerting;
+using LagLab.Monitor.Analysis;
+using LagLab.Monitor.Collection;
+using LagLab.Monitor.Exposition;
+
+namespace LagLab.Bench.Monitor;
+
+/// <summary>One full monitor cycle (read, analyze, publish /metrics, evaluate the shipped rules) versus the naive collector.</summary>
+internal static class CycleBenchmark
+{
+    public sealed record Result(string Name, ResourceMeter.Figures Median, double PeakRssMbMax, string Detail);
+
+    public static async Task<List<Result>> RunAsync(string bootstrap, int runs)
+    {
+        var results = new List<Result>();
+        using (var naive = new NaiveCollector(bootstrap))
+        {
+            long lag = 0;
+            results.Add(await RepeatAsync("baseline: per-group, sequential", runs, async () => lag = await naive.CollectAsync(), () => $"total lag {lag}"));
+        }
+
+        var options = new MonitorOptions { BootstrapServers = bootstrap, CycleTimeout = TimeSpan.FromMinutes(1), TimeLagMode = TimeLagMode.Estimate };
+        using var reader = new KafkaClusterReader(options, TimeProvider.System);
+        var analyzer = new LagAnalyzer(new AnalyzerOptions { TimeLagMode = TimeLagMode.Estimate, BreachThresholds = [1000, 10000] });
+        var state = new MonitorState(TimeSpan.FromHours(1));
+        var engine = new AlertEngine(LagMonitor.LoadRules(null));
+        MonitorView view = MonitorView.Empty;
+        var samples = 0;
+        var stages = new double[4];
+        var readOnly = await RepeatAsync("laglab collection only (read)", runs, () => reader.ReadAsync(CancellationToken.None), () => "committed before end offsets, batched, 8 in flight");
+        results.Add(await RepeatAsync("laglab full cycle", runs, async () =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var snapshot = await reader.ReadAsync(CancellationToken.None);
+            stages[0] = watch.Elapsed.TotalMilliseconds;
+            view = await analyzer.AnalyzeAsync(snapshot, CancellationToken.None);
+            stages[1] = watch.Elapsed.TotalMilliseconds;
+            var published = state.Publish(view, new MonitorHealth(true, 0, view.Time, 0, 0, null));
+            stages[2] = watch.Elapsed.TotalMilliseconds;
+            samples = published.Names.Sum(n => published.Of(n).Count);
+            engine.Evaluate(published, DateTimeOffset.UtcNow);
+            stages[3] = watch.Elapsed.TotalMilliseconds;
+        }, () => $"read {stages[0]:F0} / analyze {stages[1] - stages[0]:F0} / metrics {stages[2] - stages[1]:F0} / alerts {stages[3] - stages[2]:F0} ms (last run); " +
+            $"{view.Groups.Count} groups, {view.Groups.Sum(g => g.Partitions.Count)} group-partitions, {samples} series, {state.Metrics.Length / 1024} KiB /metrics, total lag {view.Groups.Sum(g => g.LagSum)}"));
+        results.Insert(1, readOnly);
+        return results;
+    }
+
+    private static async Task<Result> RepeatAsync(string name, int runs, Func<Task> run, Func<string> detail)
+    {
+        await run(); // warm-up: JIT, connections, metadata
+        var figures = new List<ResourceMeter.Figures>();
+        for (var i = 0; i < runs; i++)
+        {
+            figures.Add(await ResourceMeter.MeasureAsync(run));
+        }
+        var median = new ResourceMeter.Figures(
+            Median(figures.Select(f => f.WallMs)),
+            Median(figures.Select(f => f.CpuMs)),
+            Median(figures.Select(f => f.PeakRssMb)),
+            Median(figures.Select(f => f.AllocatedMb)));
+        return new Result(name, median, figures.Max(f => f.PeakRssMb), detail());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

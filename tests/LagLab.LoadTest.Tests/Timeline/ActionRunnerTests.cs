@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using LagLab.LoadTest.Results;
+using LagLab.LoadTest.Timeline;
+using LagLab.Scenarios;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LagLab.LoadTest.Tests.Timeline;
+
+public sealed class ActionRunnerTests
+{
+    private sealed class FakeControls(FakeTimeProvider time) : IRunControls
+    {
+        public ConcurrentQueue<(string What, TimeSpan At)> Calls { get; } = new();
+
+        public TimeSpan DeployTakes { get; init; } = TimeSpan.FromSeconds(10);
+
+        private void Log(string what) => Calls.Enqueue((what, time.GetUtcNow() - Start));
+
+        public DateTimeOffset Start { get; init; }
+
+        public async Task RollingDeployAsync(CancellationToken cancellationToken)
+        {
+            Log("deploy");
+            await Task.Delay(DeployTakes, time, cancellationToken);
+        }
+
+        public Task KillAsync(int instance, TimeSpan? restartAfter, CancellationToken cancellationToken)
+        {
+            Log($"kill {instance}");
+            return Task.CompletedTask;
+        }
+
+        public Task ScaleAsync(int instances, CancellationToken cancellationToken) => throw new InvalidOperationException("no room for more");
+
+        public Task AddPartitionsAsync(int partitions, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task PauseBrokerAsync(TimeSpan length, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RestartBrokerAsync(TimeSpan down, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task BankOutageAsync(TimeSpan length, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task RunAsync_ActionsStartOnTime_AndALongOneDoesNotHoldBackTheNext()
+    {
+        var time = new FakeTimeProvider();
+        var controls = new FakeControls(time) { Start = time.GetUtcNow() };
+        var started = new ConcurrentQueue<ActionRecord>();
+        var runner = new ActionRunner(controls, time, started.Enqueue, _ => { });
+        PlannedAction[] plan =
+        [
+            new(5, new RollingDeployAction(TimeSpan.FromSeconds(5), null)),
+            new(8, new KillAction(TimeSpan.FromSeconds(8), 1, null)),
+        ];
+
+        var run = runner.RunAsync(plan, time.GetTimestamp(), TestContext.Current.CancellationToken);
+        for (var i = 0; i < 40 && !run.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+        var records = await run;
+
+        Assert.Equal([("deploy", TimeSpan.FromSeconds(5)), ("kill 1", TimeSpan.FromSeconds(8))], controls.Calls.ToArray());
+        Assert.Equal(2, records.Count);
+        Assert.Equal(5, records[0].T);
+        Assert.Equal(15, records[0].End);
+        Assert.Equal(8, records[1].T);
+        Assert.Equal(2, started.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailingAction_IsRecordedWithItsErrorAndTheRunGoesOn()
+    {
+        var time = new FakeTimeProvider();
+        var controls = new FakeControls(time) { Start = time.GetUtcNow() };
+        var runner = new ActionRunner(controls, time, _ => { }, _ => { });
+        PlannedAction[] plan = [new(0, new ScaleAction(TimeSpan.Zero, 9)), new(0, new KillAction(TimeSpan.Zero, 0, null))];
+
+        var records = await runner.RunAsync(plan, time.GetTimestamp(), TestContext.Current.CancellationToken);
+
+        Assert.Equal("no room for more", records.Single(r => r.Type == "scale").Error);
+        Assert.Null(records.Single(r => r.Type == "kill").Error);
+    }
+}
