@@ -141,6 +141,10 @@ internal sealed class BankBudget
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>How late past its slot a caller may still go: two intervals, and never less than 10 ms of timer jitter.</summary>
-    private static TimeSpan MaxLateness(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(2 * interval.Ticks, TimeSpan.FromMilliseconds(10).Ticks));
+    /// <summary>
+    /// How late past its slot a caller may still go (the client's burst tolerance): two intervals, and at least 50 ms,
+    /// half of what the bank's default bucket holds (100 ms of its rate), so a fleet catching up after a short stall
+    /// stays within the bank's burst.
+    /// </summary>
+    private static TimeSpan MaxLateness(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(2 * interval.Ticks, TimeSpan.FromMilliseconds(50).Ticks));
 }

@@ -72,7 +72,7 @@ public sealed class BankBudgetTests
         await budget.WaitAsync(TestContext.Current.CancellationToken);
         var second = budget.WaitAsync(TestContext.Current.CancellationToken).AsTask(); // slot at 100 ms
 
-        _time.Advance(TimeSpan.FromMilliseconds(290)); // 190 ms late: within two intervals
+        _time.Advance(TimeSpan.FromMilliseconds(290)); // 190 ms late: within two intervals (the tolerance at 10/s)
 
         Assert.True(await Eventually.SettledAsync(second));
     }
