@@ -14,6 +14,8 @@ packages=(
   "prometheus:/usr/bin/promtool"
   "prometheus-alertmanager:/usr/bin/prometheus-alertmanager"
   "chromium:/usr/bin/chromium"
+  "burrow:/usr/bin/Burrow"
+  "zookeeperd:/usr/share/java/zookeeper.jar"
 )
 
 missing=()

@@ -37,8 +37,8 @@ foreach (var r in results)
     Console.WriteLine($"{r.Name,-34} {r.Median.WallMs,9:F0} {r.Median.CpuMs,9:F0} {r.Median.AllocatedMb,9:F1} {r.PeakRssMbMax,12:F0}  {r.Detail}");
 }
 var baseline = results[0].Median;
-var ours = results[1].Median;
-Console.WriteLine($"ratio (baseline / laglab): wall {baseline.WallMs / ours.WallMs:F1}x, cpu {baseline.CpuMs / ours.CpuMs:F1}x");
+var collection = results[1].Median;
+Console.WriteLine($"collection ratio (baseline / laglab read): wall {baseline.WallMs / collection.WallMs:F1}x, cpu {baseline.CpuMs / collection.CpuMs:F1}x");
 
 if (detection)
 {

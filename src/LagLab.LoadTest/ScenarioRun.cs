@@ -167,9 +167,11 @@ internal sealed class ScenarioRun
             Recorder.Note(_time.GetElapsedTime(start).TotalSeconds, $"the bank's final ledger stats could not be read: {ex.Message}");
         }
 
+        Recorder.SetPhase("analysing", _time.GetElapsedTime(start).TotalSeconds);
         var samples = Recorder.Samples;
         var measurements = new RunMeasurements(startedAt, wall.TotalSeconds, drainSeconds, samples, Recorder.Rates, Recorder.Delays,
-            actionRecords, Recorder.MonitorAlerts, monitor is not null, Recorder.Resources, log.Delivered, log.Failed, ledger, Recorder.Notes);
+            actionRecords, Recorder.MonitorAlerts, monitor is not null, Recorder.Resources, log.Delivered, log.Failed, ledger,
+            samplers.DoublyApplied, samplers.Foreign, Recorder.Notes);
         var forecast = ForecastAdapter.Compare(_scenario, samples);
         return RunAnalysis.Analyze(_scenario, measurements, forecast);
     }

@@ -116,7 +116,7 @@ internal sealed class CollectionLoop(
         return await analyzer.AnalyzeAsync(snapshot, cancellationToken);
     }
 
-    private async Task EvaluateAlertsAsync(IReadOnlyList<Sample> samples, bool holdMissing, CancellationToken cancellationToken)
+    private async Task EvaluateAlertsAsync(SampleSet samples, bool holdMissing, CancellationToken cancellationToken)
     {
         if (engine is null)
         {

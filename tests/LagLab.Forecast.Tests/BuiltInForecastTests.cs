@@ -22,6 +22,8 @@ public sealed class BuiltInForecastTests
         Assert.True(warning < critical);
         Assert.True(r.MaxPartitionLag > 10_000);
         Assert.True(r.Capacity.Sustainable < r.Capacity.PeakInflow);
+        // Eager: every deploy stops the whole group.
+        Assert.True(r.Capacity.DeployGroupPause > TimeSpan.Zero);
     }
 
     [Fact]
@@ -45,7 +47,8 @@ public sealed class BuiltInForecastTests
         Assert.All(r.Days, d => Assert.True(d.Drained, $"day {d.Day} never drained (min {d.MinBacklog:N0})"));
         Assert.All(r.Days, d => Assert.True(d.MaxBacklog > 0, $"day {d.Day}: lag should rise at peak"));
         Assert.All(r.Alerts, a => Assert.Null(a.FiresAt));
-        Assert.True(r.Capacity.DeployLongestPartitionPause < TimeSpan.FromSeconds(5));
+        // Static membership: a restart pauses only the restarting instance's partitions, never the whole group.
+        Assert.Equal(TimeSpan.Zero, r.Capacity.DeployGroupPause);
         // The same every day: no growth.
         Assert.Equal(r.Days[1].MaxBacklog, r.Days[^1].MaxBacklog, 3);
     }

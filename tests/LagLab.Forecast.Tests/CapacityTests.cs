@@ -103,4 +103,29 @@ public sealed class CapacityTests
         Assert.Equal(120, r.Capacity.Sustainable, 9);
         Assert.Contains("client budget", r.Capacity.Bottleneck, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CallOverhead_AddsToTheBankLatency_InLittlesLaw()
+    {
+        // 10 ms at the bank + 10 ms of the pipeline's own: a blocking instance does 50/s, not 100/s.
+        var s = TestScenarios.Constant(80, processing: ProcessingMode.Blocking, bank: 1000);
+        s = s with { Fleet = s.Fleet with { CallOverhead = TimeSpan.FromMilliseconds(10) } };
+
+        var r = TestScenarios.Run(s, TimeSpan.FromSeconds(100));
+
+        Assert.Equal(50, r.Capacity.CallsPerInstance, 9);
+        Assert.Equal(3000, r.MaxLag, 6);
+    }
+
+    [Fact]
+    public void BankCap_IsSharedMaxMin_ALightInstanceGetsWhatItAsks()
+    {
+        // 240/s over 3 partitions (80 each), the bank at 200/s. The instance with 1 partition asks 80, under an
+        // equal share of 100, and gets it; the other gets the remaining 120 for its 160: +20/s on each of its two.
+        // (Proportional sharing would throttle both: 133 and 67.)
+        var r = TestScenarios.Run(TestScenarios.Constant(240, partitions: 3, instances: 2), TimeSpan.FromSeconds(100));
+
+        Assert.Equal(4000, r.MaxLag, 6);
+        Assert.Equal(2000, r.MaxPartitionLag, 6);
+    }
 }

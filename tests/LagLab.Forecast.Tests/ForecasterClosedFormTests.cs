@@ -199,4 +199,17 @@ public sealed class ForecasterClosedFormTests
         Assert.Contains("--horizon", Assert.Throws<ArgumentException>(() => Forecaster.Run(s, new ForecastOptions { Horizon = TimeSpan.Zero })).Message, StringComparison.Ordinal);
         Assert.Contains("--target-lag", Assert.Throws<ArgumentException>(() => Forecaster.Run(s, new ForecastOptions { TargetLag = -1 })).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_TinyBacklogUnderTheBanksCap_DoesNotChatter()
+    {
+        // Regression: under the bank's global cap, a residue of a millionth of an event on one instance made it
+        // demand its full capacity and throttle the other below its inflow, and back: steps of 1e-7 s for ever.
+        var s = ScenarioLoader.LoadBuiltIn("incident");
+        s = s with { Fleet = s.Fleet with { Processing = ProcessingMode.Concurrent, Concurrency = 3, Buffer = BufferMode.Memory } };
+
+        var r = Forecaster.Run(s, new ForecastOptions { Horizon = TimeSpan.FromDays(2), Recommend = false });
+
+        Assert.InRange(r.Steps, 1, 10_000);
+    }
 }

@@ -63,6 +63,12 @@ internal sealed class ClassicGroup(string groupId, long nowMs)
 
     public long NextCommitSequence { get; set; }
 
+    /// <summary>
+    /// The last record written for every live key of this group (its metadata and each committed offset),
+    /// in write order: what a compaction of <c>__consumer_offsets</c> would keep, and what a refresh rewrites.
+    /// </summary>
+    public Dictionary<Persistence.GroupRecordKey, byte[]> LiveRecords { get; } = [];
+
     public int Size => _members.Count;
 
     public bool Is(GroupState state) => State == state;

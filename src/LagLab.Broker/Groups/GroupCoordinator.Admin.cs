@@ -162,7 +162,9 @@ internal sealed partial class GroupCoordinator
         group.Join?.Cancel();
         group.Join = null;
         _groups.TryRemove(new KeyValuePair<string, ClassicGroup>(group.GroupId, group));
-        var records = offsets.Select(p => GroupRecords.OffsetTombstone(group.GroupId, p)).ToList();
+        // Also offsets whose commit is still being written: nothing of the group may survive a replay.
+        var written = group.LiveRecords.Keys.OfType<OffsetCommitKey>().Select(k => k.TopicPartition);
+        var records = offsets.Union(written).Select(p => GroupRecords.OffsetTombstone(group.GroupId, p)).ToList();
         records.Add(GroupRecords.MetadataTombstone(group.GroupId));
         group.Offsets.Clear();
         group.OffsetSequences.Clear();
@@ -189,6 +191,7 @@ internal sealed partial class GroupCoordinator
                 }).ToArray();
                 group.Restore(value.ProtocolType.Length == 0 ? null : value.ProtocolType, value.GenerationId, value.ProtocolName, value.LeaderId,
                     value.StateTimestampMs >= 0 ? value.StateTimestampMs : NowMs, members);
+                group.LiveRecords[new GroupMetadataKey(groupId)] = value.Encode();
                 foreach (var member in members)
                 {
                     ScheduleSessionExpiry(group, member, member.SessionTimeoutMs);
@@ -203,8 +206,31 @@ internal sealed partial class GroupCoordinator
                 foreach (var (partition, offset) in committed)
                 {
                     group.Offsets[partition] = offset;
+                    group.LiveRecords[new OffsetCommitKey(groupId, partition)] = OffsetCommitValue.Encode(offset);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Writes every group's live records again (the last record of each key). The broker cannot compact
+    /// <c>__consumer_offsets</c>; rewriting the live state more often than the topic's retention lets time
+    /// retention drop old segments without losing anything a replay needs. Completes when durable.
+    /// </summary>
+    public Task RefreshAsync()
+    {
+        var writes = new List<Task>();
+        foreach (var group in _groups.Values)
+        {
+            lock (group.Lock)
+            {
+                if (!group.Is(GroupState.Dead) && group.LiveRecords.Count > 0)
+                {
+                    writes.Add(_sink.AppendAsync(OffsetsTopic.PartitionFor(group.GroupId),
+                        group.LiveRecords.Select(r => new GroupRecord(r.Key, r.Value)).ToArray()));
+                }
+            }
+        }
+        return Task.WhenAll(writes);
     }
 }

@@ -207,6 +207,17 @@ internal sealed partial class GroupCoordinator : IAsyncDisposable
 
     private Task Persist(ClassicGroup group, IReadOnlyList<GroupRecord> records)
     {
+        foreach (var record in records)
+        {
+            if (record.Value is null)
+            {
+                group.LiveRecords.Remove(record.Key);
+            }
+            else
+            {
+                group.LiveRecords[record.Key] = record.Value;
+            }
+        }
         try
         {
             return _sink.AppendAsync(OffsetsTopic.PartitionFor(group.GroupId), records);

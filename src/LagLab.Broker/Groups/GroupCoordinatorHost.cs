@@ -12,10 +12,14 @@ namespace LagLab.Broker.Groups;
 /// </summary>
 internal sealed class GroupCoordinatorHost : IAsyncDisposable
 {
-    private GroupCoordinatorHost(GroupCoordinator coordinator, OffsetsTopicWriter writer)
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _refresh;
+
+    private GroupCoordinatorHost(GroupCoordinator coordinator, OffsetsTopicWriter writer, TimeProvider time, ILogger logger)
     {
         Coordinator = coordinator;
         Writer = writer;
+        _refresh = RefreshLoopAsync(time, logger, _stopping.Token);
     }
 
     public GroupCoordinator Coordinator { get; }
@@ -29,7 +33,7 @@ internal sealed class GroupCoordinatorHost : IAsyncDisposable
         var writer = new OffsetsTopicWriter(offsetsTopic, time, logger);
         var coordinator = new GroupCoordinator(GroupCoordinatorOptions.From(options), writer, time, logger, meter);
         GroupStateLoader.Load(offsetsTopic, coordinator, logger);
-        return new GroupCoordinatorHost(coordinator, writer);
+        return new GroupCoordinatorHost(coordinator, writer, time, logger);
     }
 
     /// <summary>
@@ -55,10 +59,40 @@ internal sealed class GroupCoordinatorHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers parked requests first, then drains the writer so every acknowledged record is written.</summary>
+    /// <summary>
+    /// Rewrites the live state at once (a restart may follow a long stop, after which retention would drop
+    /// everything older), then every <see cref="OffsetsTopic.RefreshInterval"/>.
+    /// </summary>
+    private async Task RefreshLoopAsync(TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(OffsetsTopic.RefreshInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await Coordinator.RefreshAsync().WaitAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    GroupLog.PersistFailed(logger, ex, OffsetsTopic.Name);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Stops the refresh, answers parked requests, then drains the writer so every acknowledged record is written.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        await _refresh;
         await Coordinator.DisposeAsync();
         await Writer.DisposeAsync();
+        _stopping.Dispose();
     }
 }

@@ -21,6 +21,10 @@ internal sealed partial class FileSegment
             {
                 segment.Recover(truncate: nextSegmentBaseOffset is null);
             }
+            if (nextSegmentBaseOffset is not null)
+            {
+                segment.CloseIndexFiles();
+            }
             return segment;
         }
         catch

@@ -14,6 +14,7 @@ namespace LagLab.Broker.Storage;
 internal sealed partial class FileSegment : ILogSegment
 {
     private readonly SafeFileHandle _log;
+    // Index files are only written while the segment is active; closed segments answer lookups from memory.
     private readonly SafeFileHandle _offsetIndexFile;
     private readonly SafeFileHandle _timeIndexFile;
     private readonly AppendOnlyList<OffsetIndexEntry> _offsetIndex = new();
@@ -168,6 +169,14 @@ internal sealed partial class FileSegment : ILogSegment
         RandomAccess.FlushToDisk(_log);
         RandomAccess.FlushToDisk(_offsetIndexFile);
         RandomAccess.FlushToDisk(_timeIndexFile);
+        CloseIndexFiles();
+    }
+
+    /// <summary>A closed segment keeps one open file, not three: many small segments must not exhaust file handles.</summary>
+    private void CloseIndexFiles()
+    {
+        _offsetIndexFile.Dispose();
+        _timeIndexFile.Dispose();
     }
 
     public void Delete()

@@ -14,7 +14,8 @@ internal sealed class FleetParameters
     {
         var fleet = scenario.Fleet;
         var bank = scenario.Bank;
-        MeanLatency = bank.Latency.MeanSeconds;
+        // Service time of one call as the pipeline sees it: the bank's latency plus its own overhead.
+        MeanLatency = bank.Latency.MeanSeconds + fleet.CallOverhead.TotalSeconds;
         Blocking = fleet.Processing == ProcessingMode.Blocking;
         Concurrency = fleet.Concurrency;
         Accounts = scenario.Producer.Accounts;

@@ -14,6 +14,9 @@ namespace LagLab.Forecast.Simulation;
 /// </summary>
 internal sealed class LagSimulator
 {
+    /// <summary>A millionth of an event: below this a queue is arithmetic residue, not work.</summary>
+    private const double Dust = 1e-6;
+
     private readonly Scenario _scenario;
     private readonly FleetParameters _p;
     private readonly RateProfile _rate;
@@ -28,6 +31,10 @@ internal sealed class LagSimulator
     private readonly double[] _laggedShare;
     private readonly double[] _idleShare;
     private readonly bool[] _spooling;
+    private readonly double[] _emptiesAt;
+    private readonly double[] _spoolEmptiesAt;
+    private readonly double _minStep;
+    private readonly int[] _order;
     private readonly List<Sample> _samples = [];
     private readonly ArrivalCurve _arrivals = new();
     private readonly bool _keepSamples;
@@ -56,6 +63,10 @@ internal sealed class LagSimulator
         _laggedShare = new double[instances];
         _idleShare = new double[instances];
         _spooling = new bool[instances];
+        _emptiesAt = new double[maxPartitions];
+        _spoolEmptiesAt = new double[instances];
+        _minStep = _maxStep * 1e-4;
+        _order = new int[instances];
         Warning = new AlertTracker(scenario.Alerts.Warning, forWall);
         Critical = new AlertTracker(scenario.Alerts.Critical, forWall);
         Days = new DayTracker(_day);
@@ -194,11 +205,13 @@ internal sealed class LagSimulator
             _memberCapacity[m] = backlogged ? capacity : Math.Min(capacity, owned[m] * r);
             demand += _memberCapacity[m];
         }
-        var scale = demand > _p.BankCapacity ? _p.BankCapacity / demand : 1;
+        if (demand > _p.BankCapacity)
+        {
+            ShareBankMaxMin();
+        }
         for (var m = 0; m < _memberCapacity.Length; m++)
         {
-            var c = _memberCapacity[m] * scale;
-            _memberCapacity[m] = c;
+            var c = _memberCapacity[m];
             _spooling[m] = _p.Durable && seg.Running[m] && (seg.BankDown || _spool[m] > 0);
             if (_spooling[m])
             {
@@ -226,12 +239,39 @@ internal sealed class LagSimulator
             _kappa[j] = o < 0 ? 0 : _spooling[o] ? r : _lag[j] > 0 ? _laggedShare[o] : _idleShare[o];
             // The first partition to empty ends the step: the freed capacity goes to its siblings.
             var net = r - _kappa[j];
-            if (_lag[j] > 0 && net < 0)
+            _emptiesAt[j] = _lag[j] > 0 && net < 0 ? _lag[j] / -net : double.PositiveInfinity;
+            dt = Math.Min(dt, _emptiesAt[j]);
+        }
+        // A floor on the step: no run of ever-shorter steps, whatever the rounding.
+        return Math.Max(dt, Math.Min(maxDt, _minStep));
+    }
+
+    /// <summary>
+    /// The bank's limit shared max-min fairly among the instances' demands: one asking less than an equal
+    /// share of what is left gets all it asks (its rejected calls are retried and get through), the rest is
+    /// split evenly among the others. Continuous in the demands, so a tiny backlog on one instance cannot
+    /// throttle the others below their inflow and chatter back and forth.
+    /// </summary>
+    private void ShareBankMaxMin()
+    {
+        var order = _order;
+        var n = 0;
+        for (var m = 0; m < _memberCapacity.Length; m++)
+        {
+            if (_memberCapacity[m] > 0)
             {
-                dt = Math.Min(dt, _lag[j] / -net);
+                order[n++] = m;
             }
         }
-        return Math.Max(dt, Math.Min(maxDt, 1e-9));
+        Array.Sort(order, 0, n, Comparer<int>.Create((a, b) => _memberCapacity[a].CompareTo(_memberCapacity[b])));
+        var left = _p.BankCapacity;
+        for (var i = 0; i < n; i++)
+        {
+            var m = order[i];
+            var give = Math.Min(_memberCapacity[m], left / (n - i));
+            _memberCapacity[m] = give;
+            left -= give;
+        }
     }
 
     /// <summary>
@@ -257,13 +297,19 @@ internal sealed class LagSimulator
             }
         }
         var net = (n * r) - capacity;
-        if (room <= 0 && (_laggedCount[m] > 0 || net >= 0))
+        _spoolEmptiesAt[m] = double.PositiveInfinity;
+        if (room <= Dust && (_laggedCount[m] > 0 || net >= 0))
         {
             // Full and not shrinking: Kafka lag drains at what the bank takes, the spool stays full.
             _spooling[m] = false;
             return double.PositiveInfinity;
         }
-        return net > 0 ? room / net : net < 0 ? _spool[m] / -net : double.PositiveInfinity;
+        if (net < 0)
+        {
+            _spoolEmptiesAt[m] = _spool[m] / -net;
+            return _spoolEmptiesAt[m];
+        }
+        return net > 0 ? room / net : double.PositiveInfinity;
     }
 
     /// <summary>Appends the state at <paramref name="t1"/> and feeds the trackers the step from <paramref name="t0"/> (equal for a jump).</summary>
@@ -309,8 +355,9 @@ internal sealed class LagSimulator
         for (var j = 0; j < seg.Partitions; j++)
         {
             var next = _lag[j] + perPartition - (_kappa[j] * dt);
-            // A queue that the step length says empties now is exactly empty, not a rounding residue.
-            _lag[j] = next <= 1e-9 * Math.Max(1, _lag[j]) ? 0 : next;
+            // A queue the step was cut for is empty now: what is left is the difference between the step's
+            // mean rate and the exact integral, not work. Keeping it would cut ever-shorter steps.
+            _lag[j] = next <= Dust || _emptiesAt[j] <= dt * (1 + 1e-9) ? 0 : next;
         }
         for (var m = 0; m < _spool.Length; m++)
         {
@@ -318,7 +365,19 @@ internal sealed class LagSimulator
             if (_spooling[m])
             {
                 var next = _spool[m] + (owned[m] * perPartition) - (_memberCapacity[m] * dt);
-                _spool[m] = next <= 1e-9 * Math.Max(1, _spool[m]) ? 0 : Math.Min(_p.BufferLimit, next);
+                _spool[m] = next <= Dust || _spoolEmptiesAt[m] <= dt * (1 + 1e-9) ? 0 : Math.Min(_p.BufferLimit, next);
+                if (next > _p.BufferLimit && owned[m] > 0)
+                {
+                    // What a step brought past a full spool stays in Kafka: nothing is lost to the clamp.
+                    var overflow = (next - _p.BufferLimit) / owned[m];
+                    for (var j = 0; j < seg.Partitions; j++)
+                    {
+                        if (seg.Owner[j] == m)
+                        {
+                            _lag[j] += overflow;
+                        }
+                    }
+                }
             }
         }
         Record(t0, t1, arrivals / dt, capacity);

@@ -11,15 +11,18 @@ namespace LagLab.LoadTest.Analysis;
 /// </summary>
 internal static class ForecastAdapter
 {
+    /// <summary>The model answers in well under a second; one that does not is abandoned so the run still reports.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
     public static ForecastComparison Compare(Scenario scenario, IReadOnlyList<LagSample> samples)
     {
         var measured = samples.Count == 0 ? 0 : samples.Max(s => s.TotalLag);
         ForecastResult forecast;
         try
         {
-            forecast = Forecaster.Run(scenario, new ForecastOptions { Horizon = scenario.Producer.Duration, Recommend = false, MaxPoints = 2000 });
+            forecast = RunBounded(scenario);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or TimeoutException)
         {
             return new ForecastComparison([], [], 0, measured, 0, "", $"the forecast failed: {ex.Message}");
         }
@@ -34,6 +37,33 @@ internal static class ForecastAdapter
             ErrorPercent(forecast.MaxLag, measured),
             capacity,
             null);
+    }
+
+    /// <summary>
+    /// Runs the model on a background thread and waits at most <see cref="Limit"/>: a model that loops must not hold
+    /// the run's report hostage (the thread cannot be aborted; it dies with the process, which ends right after).
+    /// </summary>
+    private static ForecastResult RunBounded(Scenario scenario)
+    {
+        var done = new TaskCompletionSource<ForecastResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(Forecaster.Run(scenario, new ForecastOptions { Horizon = scenario.Producer.Duration, Recommend = false, MaxPoints = 2000 }));
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "laglab-forecast" };
+        thread.Start();
+        if (!done.Task.Wait(Limit))
+        {
+            throw new TimeoutException($"the capacity model did not answer within {Limit.TotalSeconds:0} s for this scenario");
+        }
+        return done.Task.GetAwaiter().GetResult();
     }
 
     /// <summary>(forecast − measured) / measured × 100; against a measured 0, the forecast itself counts (as lag of 1 event).</summary>

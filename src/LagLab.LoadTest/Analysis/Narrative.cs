@@ -26,14 +26,14 @@ internal static class Narrative
         lines.Add($"Peak inflow was {R(f.PeakInflow)}/s; the bank applied at most {R(f.PeakApplied)}/s (its limit: {R(f.BankLimit)}/s){(f.PeakInflow > f.PeakApplied * 1.02 ? ", so at peak the excess piled up as lag" : "")}.");
         if (f.Deploys > 0)
         {
-            lines.Add($"{f.Deploys} rolling deploy{(f.Deploys == 1 ? "" : "s")} ({run.Setup.Assignor}{(run.Setup.StaticMembership ? ", static membership" : "")}): partitions stopped for up to {Secs(f.MaxDeployPause)} per deploy (mean {Secs(f.MeanDeployPause)}); the group was rebalancing {Secs(f.MeanDeployRebalance)} per deploy.");
+            lines.Add($"{f.Deploys} rolling deploy{(f.Deploys == 1 ? "" : "s")} ({run.Setup.Assignor}{(run.Setup.StaticMembership ? ", static membership" : "")}): the whole group stopped {Secs(f.MeanDeployGroupPause)} per deploy (at most {Secs(f.MaxDeployGroupPause)}); single partitions waited up to {Secs(f.MaxDeployPause)} (mean of the longest {Secs(f.MeanDeployPause)}); the group was rebalancing {Secs(f.MeanDeployRebalance)} per deploy.");
         }
         lines.Add(Alerts(run, f));
         lines.Add($"{(t.Errors + t.Timeouts == 0 ? "No errors" : $"{N(t.Errors)} errors and {N(t.Timeouts)} timeouts")} at the bank, {N(t.Rejected)} calls rate-limited (429); pipeline CPU peaked at {t.PeakCpuPercent:0}% of a core and memory at {t.PeakRssMegabytes:0} MB.");
-        lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.Duplicates)} sent twice (refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
+        lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.DoublyApplied)} applied twice ({N(t.Duplicates)} re-sent requests refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
         if (run.Forecast is { Error: null } forecast)
         {
-            lines.Add($"The capacity model forecast a maximum lag of {N((long)forecast.ForecastMaxLag)}; measured {N((long)forecast.MeasuredMaxLag)}: error {forecast.ErrorPercent:+0.0;-0.0;0}%.");
+            lines.Add(ForecastSentence(forecast));
         }
         return lines;
     }
@@ -53,7 +53,7 @@ internal static class Narrative
         lines.Add($"Throughput at peak: {worse.Scenario} applied at most {R(fw.PeakApplied)}/s with {Describe(worse)}; {better.Scenario} applied {R(fbt.PeakApplied)}/s with {Describe(better)} (bank limit {R(fbt.BankLimit)}/s, peak inflow {R(fbt.PeakInflow)}/s).");
         if (fw.Deploys > 0 || fbt.Deploys > 0)
         {
-            lines.Add($"Deploys paused {worse.Scenario}'s partitions up to {Secs(fw.MaxDeployPause)} each (mean {Secs(fw.MeanDeployPause)}, {worse.Setup.Assignor}{(worse.Setup.StaticMembership ? ", static" : "")}) against {Secs(fbt.MaxDeployPause)} for {better.Scenario} (mean {Secs(fbt.MeanDeployPause)}, {better.Setup.Assignor}{(better.Setup.StaticMembership ? " with static membership" : "")}).");
+            lines.Add($"Deploys stopped {worse.Scenario}'s whole group {Secs(fw.MeanDeployGroupPause)} each ({worse.Setup.Assignor}{(worse.Setup.StaticMembership ? ", static" : "")}; single partitions waited up to {Secs(fw.MaxDeployPause)}) against {Secs(fbt.MeanDeployGroupPause)} for {better.Scenario} ({better.Setup.Assignor}{(better.Setup.StaticMembership ? " with static membership" : "")}; single partitions waited up to {Secs(fbt.MaxDeployPause)} while their instance restarted).");
         }
         lines.Add($"Alerts: {worse.Scenario} reached {worse.Totals.HighestAlert}{FiredAt(worse, fw)}; {better.Scenario} reached {better.Totals.HighestAlert}{FiredAt(better, fbt)}.");
         lines.Add($"p99 end-to-end delay: {worse.Scenario} {Secs(worse.Delay.P99)} vs {better.Scenario} {Secs(better.Delay.P99)}.");
@@ -62,6 +62,19 @@ internal static class Narrative
         lines.Add($"Verdict: {Verdict(worse)}; {Verdict(better)}.");
         return lines;
     }
+
+    public static string ForecastSentence(ForecastComparison f)
+    {
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"The capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
+        // A fluid model has no lag below capacity; what is measured then is work in flight (a commit interval's worth).
+        return f.MeasuredMaxLag < SmallLag
+            ? sentence + $"; lag this small is events in flight between commits, which the fluid model leaves out, so the percentage means little."
+            : sentence + ".";
+    }
+
+    /// <summary>Below this, lag is in-flight work rather than backlog, and a relative forecast error is noise.</summary>
+    public const double SmallLag = 500;
 
     private static bool Grows(RunFacts f) =>
         f.Days.Count >= 2 && f.GrowthPerDay > Math.Max(100, 0.1 * f.Days.Max(d => d.MaxLag)) && f.Days[^1].EndLag > f.Days[0].EndLag;
@@ -106,9 +119,9 @@ internal static class Narrative
         return string.Create(CultureInfo.InvariantCulture, $"t={t:0} s");
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Units.Count(value);
 
-    private static string R(double value) => value.ToString(value >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
+    private static string R(double value) => Units.Rate(value);
 
-    private static string Secs(double value) => Duration.Format(TimeSpan.FromSeconds(Math.Round(value, 1)));
+    private static string Secs(double value) => Units.Seconds(value);
 }

@@ -12,9 +12,17 @@ internal static class PauseDetector
 {
     public const double MinimumSeconds = 2.0;
 
+    /// <summary>The partition number of a pause of the whole group.</summary>
+    public const int Group = -1;
+
+    /// <summary>
+    /// Pauses of single partitions, and of the whole group (<see cref="Group"/>): stretches in which no partition's
+    /// committed offset moved while the group had lag — the write-up's "all consumers pause" of an eager rebalance.
+    /// </summary>
     public static List<PauseRecord> Detect(IReadOnlyList<LagSample> samples, IReadOnlyList<ActionRecord> actions, IReadOnlyList<RebalanceRecord> rebalances)
     {
         var pauses = new List<PauseRecord>();
+        DetectGroup(samples, actions, rebalances, pauses);
         var partitions = samples.Count == 0 ? 0 : samples.Max(s => s.Lag.Length);
         for (var p = 0; p < partitions; p++)
         {
@@ -39,6 +47,31 @@ internal static class PauseDetector
             Close(p, ref start, last, pauses, actions, rebalances);
         }
         return [.. pauses.OrderBy(x => x.T).ThenBy(x => x.Partition)];
+    }
+
+    private static void DetectGroup(IReadOnlyList<LagSample> samples, IReadOnlyList<ActionRecord> actions, IReadOnlyList<RebalanceRecord> rebalances, List<PauseRecord> pauses)
+    {
+        double? start = null;
+        double last = 0;
+        for (var i = 1; i < samples.Count; i++)
+        {
+            var previous = samples[i - 1];
+            var current = samples[i];
+            // A partition added in between is not progress of the old ones.
+            var moved = false;
+            for (var p = 0; p < Math.Min(previous.Committed.Length, current.Committed.Length); p++)
+            {
+                moved |= current.Committed[p] != previous.Committed[p];
+            }
+            if (!moved && previous.TotalLag > 0)
+            {
+                start ??= previous.T;
+                last = current.T;
+                continue;
+            }
+            Close(Group, ref start, current.T, pauses, actions, rebalances);
+        }
+        Close(Group, ref start, last, pauses, actions, rebalances);
     }
 
     private static void Close(int partition, ref double? start, double end, List<PauseRecord> pauses, IReadOnlyList<ActionRecord> actions, IReadOnlyList<RebalanceRecord> rebalances)

@@ -70,9 +70,12 @@ internal static class RunAnalysis
             Produced = m.Produced,
             ProduceFailures = m.ProduceFailures,
             Applied = applied,
+            DoublyApplied = m.DoublyApplied,
             Duplicates = ledger?.Duplicates ?? lastRate?.Duplicates ?? 0,
+            Foreign = m.Foreign,
             Pending = pending,
-            Lost = Math.Max(0, m.Produced - applied - pending),
+            // Applied events of another producer (foreign) do not make up for this run's lost ones.
+            Lost = Math.Max(0, m.Produced - (applied - m.Foreign) - pending),
             OrderViolations = ledger?.OrderViolations ?? 0,
             Rejected = ledger?.Rejected ?? lastRate?.Rejected ?? 0,
             Errors = ledger?.Errors ?? lastRate?.Errors ?? 0,
@@ -88,6 +91,7 @@ internal static class RunAnalysis
             MeanAppliedRate = m.WallSeconds > 0 ? appliedInTraffic / m.WallSeconds : 0,
             Rebalances = rebalances.Count,
             LongestPause = pauses.Count == 0 ? 0 : pauses.Max(p => p.Length),
+            LongestGroupPause = pauses.Where(p => p.Partition == PauseDetector.Group).Select(p => p.Length).DefaultIfEmpty(0).Max(),
             HighestAlert = HarnessAlerts.Highest(alerts),
             PeakCpuPercent = m.Resources.Count == 0 ? 0 : m.Resources.Max(r => r.CpuPercent),
             PeakRssMegabytes = m.Resources.Count == 0 ? 0 : m.Resources.Max(r => r.RssMegabytes),
@@ -126,7 +130,8 @@ internal static class RunAnalysis
                 j++;
             }
             var span = rates[i].T - rates[j].T;
-            if (span > 0)
+            // Until a whole window has passed the rate is a guess from a few samples: leave it out.
+            if (span >= window * 0.9)
             {
                 series.Add((rates[i].T, (counter(rates[i]) - counter(rates[j])) / span));
             }

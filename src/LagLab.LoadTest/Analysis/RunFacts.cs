@@ -11,6 +11,8 @@ internal sealed record RunFacts(
     double PeakApplied,
     double BankLimit,
     int Deploys,
+    double MeanDeployGroupPause,
+    double MaxDeployGroupPause,
     double MeanDeployPause,
     double MaxDeployPause,
     double MeanDeployRebalance,
@@ -23,7 +25,10 @@ internal sealed record RunFacts(
         var days = SplitDays(run);
         var growth = days.Count >= 2 ? (days[^1].EndLag - days[0].EndLag) / (double)(days.Count - 1) : 0;
         var deploys = run.Actions.Where(a => a.Type == "rolling_deploy").ToList();
-        var pauses = deploys.Select(d => run.Pauses.Where(p => p.T <= d.End + 2 && p.T + p.Length >= d.T).Select(p => p.Length).DefaultIfEmpty(0).Max()).ToList();
+        // A pause belongs to a deploy when it began while the deploy ran (the instance left and came back then).
+        bool During(PauseRecord p, ActionRecord d) => p.T >= d.T - 1 && p.T <= d.End + 1;
+        var pauses = deploys.Select(d => run.Pauses.Where(p => p.Partition >= 0 && During(p, d)).Select(p => p.Length).DefaultIfEmpty(0).Max()).ToList();
+        var groupPauses = deploys.Select(d => run.Pauses.Where(p => p.Partition == PauseDetector.Group && During(p, d)).Sum(p => p.Length)).ToList();
         var rebalances = deploys.Select(d => run.Rebalances.Where(r => r.T <= d.End + 2 && r.T + r.Length >= d.T).Sum(r => r.Length)).ToList();
         var fired = run.Alerts.Where(a => a.Source == run.AlertSource && a.FiredAt is not null).ToList();
         return new RunFacts(
@@ -34,6 +39,8 @@ internal sealed record RunFacts(
             RunAnalysis.PeakRate(run.Rates.Where(r => r.T <= run.WallSeconds + 1).ToList(), r => r.Applied, 10),
             run.Setup.BankRateLimit,
             deploys.Count,
+            groupPauses.Count == 0 ? 0 : groupPauses.Average(),
+            groupPauses.Count == 0 ? 0 : groupPauses.Max(),
             pauses.Count == 0 ? 0 : pauses.Average(),
             pauses.Count == 0 ? 0 : pauses.Max(),
             rebalances.Count == 0 ? 0 : rebalances.Average(),

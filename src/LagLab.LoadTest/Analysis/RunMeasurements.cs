@@ -17,4 +17,6 @@ internal sealed record RunMeasurements(
     long Produced,
     long ProduceFailures,
     Contracts.LedgerStats? Ledger,
+    long DoublyApplied,
+    long Foreign,
     IReadOnlyList<string> Notes);

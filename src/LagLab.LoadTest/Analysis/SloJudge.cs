@@ -40,8 +40,10 @@ internal static class SloJudge
         }
         if (slos.ZeroDuplicates)
         {
-            verdict.Add(new SloResult("doubly applied events", "0", Count(totals.Duplicates), totals.Duplicates == 0,
-                "requests for an event the bank had already applied (its idempotency ledger refused them)"));
+            verdict.Add(new SloResult("doubly applied events", "0", Count(totals.DoublyApplied), totals.DoublyApplied == 0,
+                totals.Duplicates > 0
+                    ? $"events the bank's ledger applied twice; {Count(totals.Duplicates)} re-sent requests were refused by its idempotency ledger"
+                    : "events the bank's ledger applied twice"));
         }
         return verdict;
     }
@@ -53,7 +55,7 @@ internal static class SloJudge
         _ => AlertSeverity.None,
     };
 
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(long value) => Units.Count(value);
 
-    private static string Seconds(double value) => Duration.Format(TimeSpan.FromSeconds(value));
+    private static string Seconds(double value) => Units.Seconds(value);
 }

@@ -21,6 +21,11 @@ internal static class HttpReady
             catch (HttpRequestException)
             {
             }
+            catch (OperationCanceledException) when (!cts.IsCancellationRequested)
+            {
+                // One request outlived the client's timeout (a part still warming up on a busy machine): ask again.
+                continue;
+            }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 break;

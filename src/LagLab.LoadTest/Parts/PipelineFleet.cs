@@ -12,7 +12,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private readonly FleetSettings _settings;
     private readonly LaglabLauncher _launcher;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly List<PipelineSlot> _slots = [];
     private readonly Lock _lock = new();
 

@@ -30,8 +30,7 @@ internal static class CompareCharts
             var warning = plot.Add.HorizontalLine(a.Setup.WarningThreshold, 1, Palette.Warning);
             warning.LegendText = $"warning ({a.Setup.WarningThreshold:N0}, per partition)";
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Applied(RunResults a, RunResults b)
@@ -45,8 +44,15 @@ internal static class CompareCharts
         Add(plot, RunAnalysis.RateSeries(a.Rates, r => r.Produced, 5), Palette.Produced, $"{a.Scenario} inflow");
         var limit = plot.Add.HorizontalLine(a.Setup.BankRateLimit, 1.5f, Palette.Limit);
         limit.LegendText = $"bank limit ({a.Setup.BankRateLimit:0.#}/s)";
+        return Finish(plot, "compare-applied");
+    }
+
+    private static string Finish(Plot plot, string id)
+    {
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, Math.Max(plot.Axes.GetLimits().Top, 1));
         plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, "compare-applied");
+        return SvgChart.Render(plot, id);
     }
 
     private static void Add(Plot plot, IReadOnlyList<(double T, double Y)> points, Color color, string legend)

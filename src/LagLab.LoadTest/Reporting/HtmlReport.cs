@@ -115,7 +115,7 @@ internal static class HtmlReport
         Row(html, "events produced (acked)", N(t.Produced));
         Row(html, "applied at the bank", N(t.Applied));
         Row(html, "lost / pending at the end", $"{N(t.Lost)} / {N(t.Pending)}");
-        Row(html, "sent twice (refused by the ledger) / out of order", $"{N(t.Duplicates)} / {N(t.OrderViolations)}");
+        Row(html, "applied twice / re-sent and refused by the ledger / out of order", $"{N(t.DoublyApplied)} / {N(t.Duplicates)} / {N(t.OrderViolations)}");
         Row(html, "max group lag", $"{N(t.MaxLag)} at {Narrative.When(run, t.MaxLagAt)}");
         Row(html, "max partition lag / max time lag", $"{N(t.MaxPartitionLag)} / {Secs(t.MaxTimeLag)}");
         Row(html, "lag when traffic stopped", N(t.EndLag));
@@ -123,7 +123,7 @@ internal static class HtmlReport
         Row(html, "produced rate: peak (10 s) / mean", $"{t.PeakProducedRate:0.#}/s / {t.MeanProducedRate:0.#}/s");
         Row(html, "applied rate: mean during traffic", $"{t.MeanAppliedRate:0.#}/s");
         Row(html, "bank answers 429 / 5xx / timeout / 503", $"{N(t.Rejected)} / {N(t.Errors)} / {N(t.Timeouts)} / {N(t.Unavailable)}");
-        Row(html, "rebalances / longest partition pause", $"{t.Rebalances} / {Secs(t.LongestPause)}");
+        Row(html, "rebalances / longest whole-group pause / longest partition pause", $"{t.Rebalances} / {Secs(t.LongestGroupPause)} / {Secs(t.LongestPause)}");
         Row(html, "highest alert", $"{t.HighestAlert} (from the {run.AlertSource})");
         Row(html, "pipeline peak CPU / memory", $"{t.PeakCpuPercent:0}% of a core / {t.PeakRssMegabytes:0} MB");
         html.Append("</table>\n");
@@ -171,8 +171,8 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\" id=\"{Id(run)}-forecast-error\">Forecast unavailable: {E(f.Error)}</p>\n");
             return;
         }
-        html.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"forecast-error\">Forecast maximum lag <b>{N((long)f.ForecastMaxLag)}</b>, measured <b>{N((long)f.MeasuredMaxLag)}</b>: error <b>{f.ErrorPercent:+0.0;-0.0;0}%</b> of the measured maximum{(Math.Abs(f.ErrorPercent) <= 15 ? " (within the 15% the model aims for)" : " (outside the 15% the model aims for)")}.</p>\n");
+        var verdict = f.MeasuredMaxLag < Narrative.SmallLag ? "" : Math.Abs(f.ErrorPercent) <= 15 ? " — within the 15% the model aims for" : " — outside the 15% the model aims for";
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"forecast-error\">{E(Narrative.ForecastSentence(f))}{E(verdict)}</p>\n");
         if (f.Capacity.Length > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(f.Capacity)}</p>\n");
@@ -196,11 +196,11 @@ internal static class HtmlReport
 
     private static void Pauses(StringBuilder html, RunResults run)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h3>Pauses and rebalances</h3>\n<p class=\"muted\">A pause: a partition whose committed offset did not move for at least {PauseDetector.MinimumSeconds:0} s while it had lag (sampled every {Sampling.Samplers.LagInterval.TotalSeconds:0.#} s). A rebalance: the group not Stable, or its member count changed.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>Pauses and rebalances</h3>\n<p class=\"muted\">A pause: a partition whose committed offset did not move for at least {PauseDetector.MinimumSeconds:0} s while it had lag (<i>whole group</i>: no partition moved while the group had lag) (sampled every {Sampling.Samplers.LagInterval.TotalSeconds:0.#} s). A rebalance: the group not Stable, or its member count changed.</p>\n");
         html.Append("<div class=\"cols\"><table><tr><th>partition</th><th>from</th><th>length</th><th>during</th></tr>\n");
         foreach (var p in run.Pauses.Take(200))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{p.Partition}</td><td>{E(Narrative.When(run, p.T))}</td><td class=\"num\">{Secs(p.Length)}</td><td>{E(p.Cause ?? "")}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{(p.Partition == PauseDetector.Group ? "whole group" : p.Partition.ToString(CultureInfo.InvariantCulture))}</td><td>{E(Narrative.When(run, p.T))}</td><td class=\"num\">{Secs(p.Length)}</td><td>{E(p.Cause ?? "")}</td></tr>\n");
         }
         if (run.Pauses.Count == 0)
         {
@@ -256,7 +256,7 @@ internal static class HtmlReport
 
     private static string Id(RunResults run) => new([.. run.Scenario.Where(char.IsAsciiLetterOrDigit)]);
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Units.Count(value);
 
-    private static string Secs(double value) => Duration.Format(TimeSpan.FromSeconds(Math.Round(value, 1)));
+    private static string Secs(double value) => Units.Seconds(value);
 }

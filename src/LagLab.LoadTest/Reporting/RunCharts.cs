@@ -60,11 +60,27 @@ internal static class RunCharts
         }
     }
 
-    private static void Empty(Plot plot, string text)
+    /// <summary>A chart with nothing to draw says why, on a blank frame.</summary>
+    private static string Empty(string id, string text)
     {
+        var plot = new Plot();
         var label = plot.Add.Text(text, 0, 0);
         label.LabelFontSize = 14;
+        label.LabelAlignment = Alignment.MiddleCenter;
         plot.Axes.SetLimits(-1, 1, -1, 1);
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        return SvgChart.Render(plot, id, SvgChart.Width, 160);
+    }
+
+    /// <summary>Rates, lags and delays start at zero: a y axis from 40 to 60 makes a flat line look like a cliff.</summary>
+    private static string Finish(Plot plot, string id, int height = SvgChart.Height)
+    {
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 1));
+        plot.ShowLegend(Alignment.UpperLeft);
+        return SvgChart.Render(plot, id, SvgChart.Width, height);
     }
 
     private static string Lag(RunResults run, string id)
@@ -80,20 +96,20 @@ internal static class RunCharts
         }
         Line(plot, xs, samples.Select(s => (double)s.TotalLag).ToList(), Palette.Total, "total", 2.5f);
         Markers(plot, run);
-        Threshold(plot, run.Setup.WarningThreshold, Palette.Warning, "warning");
-        Threshold(plot, run.Setup.CriticalThreshold, Palette.Critical, "critical", onlyIfNear: samples.Count == 0 ? 0 : samples.Max(s => s.TotalLag));
+        var peak = samples.Count == 0 ? 0 : samples.Max(s => s.TotalLag);
+        Threshold(plot, run.Setup.WarningThreshold, Palette.Warning, "warning", peak);
+        Threshold(plot, run.Setup.CriticalThreshold, Palette.Critical, "critical", peak);
         if (samples.Count == 0)
         {
-            Empty(plot, "no lag samples");
+            return Empty(id, "no lag samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
-    private static void Threshold(Plot plot, long value, Color color, string label, long? onlyIfNear = null)
+    private static void Threshold(Plot plot, long value, Color color, string label, long peak)
     {
-        // The critical line would flatten a chart whose lag never came near it.
-        if (onlyIfNear is { } max && max < value / 3)
+        // A threshold line would flatten a chart whose lag never came near it.
+        if (peak < value / 3)
         {
             return;
         }
@@ -116,10 +132,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (samples.Count == 0)
         {
-            Empty(plot, "no lag samples");
+            return Empty(id, "no lag samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Rates(RunResults run, string id)
@@ -134,10 +149,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (produced.Count == 0)
         {
-            Empty(plot, "no rate samples");
+            return Empty(id, "no rate samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Delay(RunResults run, string id)
@@ -151,10 +165,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (xs.Count == 0)
         {
-            Empty(plot, "no event was applied");
+            return Empty(id, "no event was applied");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Alerts(RunResults run, string id)
@@ -184,13 +197,10 @@ internal static class RunCharts
         Markers(plot, run);
         if (rows.Count == 0)
         {
-            Empty(plot, "no alert fired");
+            return Empty(id, "no alert fired");
         }
-        else
-        {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-            plot.Axes.SetLimits(0, end, -0.8, rows.Count - 0.2);
-        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.SetLimits(0, end, -0.8, rows.Count - 0.2);
         return SvgChart.Render(plot, id, SvgChart.Width, Math.Max(200, 80 + (rows.Count * 28)));
     }
 
@@ -208,10 +218,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (instances.Count == 0)
         {
-            Empty(plot, "no pipeline process measured (external fleet)");
+            return Empty(id, "no pipeline process measured (external fleet)");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Errors(RunResults run, string id)
@@ -232,10 +241,9 @@ internal static class RunCharts
         Markers(plot, run);
         if (run.Rates.Count == 0)
         {
-            Empty(plot, "no rate samples");
+            return Empty(id, "no rate samples");
         }
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 
     private static string Forecast(RunResults run, string id)
@@ -252,7 +260,6 @@ internal static class RunCharts
             text.LabelFontSize = 12;
         }
         Markers(plot, run);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return SvgChart.Render(plot, id);
+        return Finish(plot, id);
     }
 }

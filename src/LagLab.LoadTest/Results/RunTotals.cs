@@ -11,8 +11,14 @@ public sealed record RunTotals
     /// <summary>Distinct events the bank's ledger applied.</summary>
     public long Applied { get; init; }
 
-    /// <summary>Requests for an event the bank had already applied: without its idempotency ledger, applied twice.</summary>
+    /// <summary>Events the bank's ledger applied more than once (two ledger entries for one event id).</summary>
+    public long DoublyApplied { get; init; }
+
+    /// <summary>Requests re-sent for an event the bank had already applied (retries after a timeout, replays after a rebalance); the ledger refused them.</summary>
     public long Duplicates { get; init; }
+
+    /// <summary>Applied events whose id this run never produced (another producer on the topic).</summary>
+    public long Foreign { get; init; }
 
     /// <summary>Produced, not applied, and no longer pending anywhere (Kafka lag or spool) when the run ended.</summary>
     public long Lost { get; init; }
@@ -47,6 +53,9 @@ public sealed record RunTotals
     public double MeanAppliedRate { get; init; }
 
     public int Rebalances { get; init; }
+
+    /// <summary>Longest stretch in which no partition made progress while the group had lag.</summary>
+    public double LongestGroupPause { get; init; }
 
     public double LongestPause { get; init; }
 

@@ -14,7 +14,10 @@ internal sealed class Samplers(SamplingSources sources, RunRecorder recorder, Ti
     private static readonly TimeSpan SlowInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, (double T, double Cpu)> _cpu = new(StringComparer.Ordinal);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly HashSet<long> _applied = [];
     private long _ledgerNext;
+    private long _doublyApplied;
+    private long _foreign;
     private long _spool;
     private int _lagFailures;
     private int _bankFailures;
@@ -23,6 +26,12 @@ internal sealed class Samplers(SamplingSources sources, RunRecorder recorder, Ti
     private double Now => time.GetElapsedTime(start).TotalSeconds;
 
     public int LagFailures => _lagFailures;
+
+    /// <summary>Ledger entries for an event the ledger had already listed: the event was applied twice.</summary>
+    public long DoublyApplied => Interlocked.Read(ref _doublyApplied);
+
+    /// <summary>Ledger entries for events this run did not produce.</summary>
+    public long Foreign => Interlocked.Read(ref _foreign);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -132,7 +141,17 @@ internal sealed class Samplers(SamplingSources sources, RunRecorder recorder, Ti
                 foreach (var applied in page.Events)
                 {
                     var number = sources.Produced.NumberOf(applied.EventId);
-                    if (number >= 0 && sources.Produced.ProducedAtMs(number) is { } producedAt)
+                    if (number < 0)
+                    {
+                        Interlocked.Increment(ref _foreign);
+                        continue;
+                    }
+                    if (!_applied.Add(number))
+                    {
+                        Interlocked.Increment(ref _doublyApplied);
+                        continue;
+                    }
+                    if (sources.Produced.ProducedAtMs(number) is { } producedAt)
                     {
                         var appliedMs = applied.AppliedAt.ToUnixTimeMilliseconds();
                         recorder.AddDelay((applied.AppliedAt - startedAt).TotalSeconds, Math.Max(0, (appliedMs - producedAt) / 1000.0));

@@ -23,7 +23,11 @@ internal sealed class AlertEngine(RuleFile rules, TimeSpan? forOverride = null)
     /// still ran). With <paramref name="holdMissing"/> (a cycle that could not read the cluster), alerts
     /// whose series are missing are held as they are instead of resolving on data nobody could read.
     /// </summary>
-    public IReadOnlyList<string> Evaluate(IReadOnlyList<Sample> samples, DateTimeOffset now, bool holdMissing = false)
+    public IReadOnlyList<string> Evaluate(IEnumerable<Sample> samples, DateTimeOffset now, bool holdMissing = false) =>
+        Evaluate(SampleSet.From(samples), now, holdMissing);
+
+    /// <inheritdoc cref="Evaluate(IEnumerable{Sample}, DateTimeOffset, bool)"/>
+    public IReadOnlyList<string> Evaluate(SampleSet samples, DateTimeOffset now, bool holdMissing = false)
     {
         var errors = new List<string>();
         lock (_lock)

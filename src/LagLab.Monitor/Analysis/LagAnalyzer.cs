@@ -116,6 +116,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         HashSet<(string, TopicPartition)> liveWindows)
     {
         var partitions = new List<PartitionView>(group.Committed.Count);
+        var owners = group.Owners();
         foreach (var (partition, committed) in group.Committed.OrderBy(p => p.Key))
         {
             if (!snapshot.Partitions.TryGetValue(partition, out var offsets))
@@ -129,14 +130,14 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
                 window = new PartitionWindow(options.StatusWindow);
                 _windows[key] = window;
             }
-            partitions.Add(AnalyzePartition(snapshot, group, partition, committed, offsets, window, exact));
+            partitions.Add(AnalyzePartition(snapshot, owners.GetValueOrDefault(partition), partition, committed, offsets, window, exact));
         }
         return Summarize(group, partitions);
     }
 
     private PartitionView AnalyzePartition(
         ClusterSnapshot snapshot,
-        GroupSnapshot group,
+        GroupMember? owner,
         TopicPartition partition,
         long? committed,
         PartitionOffsets offsets,
@@ -145,7 +146,6 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     {
         var lag = committed is { } c ? Math.Max(0, offsets.Latest - c) : (long?)null;
         window.Add(new PartitionSample(snapshot.Time, committed, offsets.Latest, lag));
-        var owner = group.OwnerOf(partition);
         var verdict = StatusEvaluator.Evaluate(window.Samples, owner is not null, options.AllowedLag, options.MinSamples);
         var dataLoss = committed is { } lost && lost < offsets.Earliest;
 

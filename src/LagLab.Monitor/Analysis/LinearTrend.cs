@@ -1,6 +1,6 @@
 namespace LagLab.Monitor.Analysis;
 
-/// <summary>Least-squares slope of a value over time: robust to the saw-tooth of batched commits.</summary>
+/// <summary>Least-squares slope of a value over time: robust to the saw-tooth of batched commits. Indexed loops: no enumerator allocation on the hot path.</summary>
 internal static class LinearTrend
 {
     /// <summary>Slope per second of <paramref name="value"/> over the samples; 0 with fewer than two distinct times.</summary>
@@ -12,18 +12,18 @@ internal static class LinearTrend
         }
         var origin = time(samples[0]);
         double meanX = 0, meanY = 0;
-        foreach (var s in samples)
+        for (var i = 0; i < samples.Count; i++)
         {
-            meanX += (time(s) - origin).TotalSeconds;
-            meanY += value(s);
+            meanX += (time(samples[i]) - origin).TotalSeconds;
+            meanY += value(samples[i]);
         }
         meanX /= samples.Count;
         meanY /= samples.Count;
         double covariance = 0, variance = 0;
-        foreach (var s in samples)
+        for (var i = 0; i < samples.Count; i++)
         {
-            var dx = (time(s) - origin).TotalSeconds - meanX;
-            covariance += dx * (value(s) - meanY);
+            var dx = (time(samples[i]) - origin).TotalSeconds - meanX;
+            covariance += dx * (value(samples[i]) - meanY);
             variance += dx * dx;
         }
         return variance > 0 ? covariance / variance : 0;

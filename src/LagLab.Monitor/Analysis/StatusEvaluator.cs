@@ -36,10 +36,10 @@ internal static class StatusEvaluator
         var last = window[^1];
         var lagAlways = true;
         var neverMoved = true;
-        foreach (var sample in window)
+        for (var i = 0; i < window.Count; i++)
         {
-            lagAlways &= sample.Lag > allowedLag;
-            neverMoved &= sample.Committed == first.Committed;
+            lagAlways &= window[i].Lag > allowedLag;
+            neverMoved &= window[i].Committed == first.Committed;
         }
         if (!lagAlways)
         {
@@ -58,9 +58,9 @@ internal static class StatusEvaluator
     {
         long highest = long.MinValue;
         var dropped = false;
-        foreach (var sample in window)
+        for (var i = 0; i < window.Count; i++)
         {
-            if (sample.Committed is not { } committed)
+            if (window[i].Committed is not { } committed)
             {
                 continue;
             }

@@ -28,6 +28,7 @@ internal sealed class KafkaClusterReader : IClusterReader
     private readonly Regex? _excludeGroups;
     private readonly Regex? _topics;
     private Dictionary<string, TimeSpan> _retention = [];
+    private HashSet<string> _described = new(StringComparer.Ordinal);
     private DateTimeOffset _retentionReadAt = DateTimeOffset.MinValue;
 
     public KafkaClusterReader(MonitorOptions options, TimeProvider time)
@@ -209,12 +210,13 @@ internal sealed class KafkaClusterReader : IClusterReader
     private async Task RefreshRetentionAsync(IEnumerable<string> topics, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var names = topics.ToList();
-        var unknown = names.Any(t => !_retention.ContainsKey(t));
+        var unknown = names.Any(t => !_described.Contains(t));
         if (names.Count == 0 || (now - _retentionReadAt < RetentionRefresh && !unknown))
         {
             return;
         }
         _retentionReadAt = now;
+        _described = names.ToHashSet(StringComparer.Ordinal); // asked once per refresh, answered or not
         try
         {
             var resources = names.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t });

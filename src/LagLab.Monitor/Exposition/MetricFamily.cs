@@ -4,5 +4,5 @@ namespace LagLab.Monitor.Exposition;
 internal sealed record MetricFamily(string Name, MetricType Type, string Help, IReadOnlyList<(LabelSet Labels, double Value)> Series)
 {
     public IEnumerable<Sample> Samples() =>
-        Series.Select(s => new Sample(s.Labels.With([new(LabelSet.MetricName, Name)]), s.Value));
+        Series.Select(s => new Sample(s.Labels.WithName(Name), s.Value));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LagLab.Monitor.Analysis;
 
 namespace LagLab.Monitor.Exposition;
@@ -12,13 +11,16 @@ internal static class MetricsBuilder
 {
     public static readonly string[] KnownStates = ["Stable", "PreparingRebalance", "CompletingRebalance", "Empty", "Dead"];
 
-    public static IReadOnlyList<MetricFamily> Build(MonitorView view, MonitorHealth health)
+    public static IReadOnlyList<MetricFamily> Build(MonitorView view, MonitorHealth health, LabelCache? labels = null)
     {
         var families = new List<MetricFamily>();
         if (health.Up)
         {
-            AddPartitionFamilies(view, families);
+            labels ??= new LabelCache();
+            labels.BeginCycle();
+            AddPartitionFamilies(view, families, labels);
             AddGroupFamilies(view, families);
+            labels.EndCycle();
         }
         families.Add(Gauge("laglab_monitor_up", "1 when the latest collection cycle read the cluster, 0 otherwise.", [(LabelSet.Empty, health.Up ? 1 : 0)]));
         families.Add(Gauge("laglab_monitor_poll_duration_seconds", "Duration of the latest collection cycle.", [(LabelSet.Empty, health.LastPollSeconds)]));
@@ -33,7 +35,7 @@ internal static class MetricsBuilder
 
     public static IEnumerable<Sample> Samples(IReadOnlyList<MetricFamily> families) => families.SelectMany(f => f.Samples());
 
-    private static void AddPartitionFamilies(MonitorView view, List<MetricFamily> families)
+    private static void AddPartitionFamilies(MonitorView view, List<MetricFamily> families, LabelCache cache)
     {
         var lag = new List<(LabelSet, double)>();
         var lagSeconds = new List<(LabelSet, double)>();
@@ -47,7 +49,7 @@ internal static class MetricsBuilder
                 {
                     continue;
                 }
-                var labels = LabelSet.Of(("group", group.Group), ("topic", p.Topic), ("partition", Partition(p.Partition)));
+                var labels = cache.GroupPartition(group.Group, p.Topic, p.Partition);
                 lag.Add((labels, p.Lag ?? 0));
                 committed.Add((labels, offset));
                 if (p.TimeLagSeconds is { } seconds)
@@ -64,9 +66,9 @@ internal static class MetricsBuilder
         families.Add(Gauge("kafka_consumer_lag_seconds", "Time lag: age of the next record to consume (0 when caught up).", lagSeconds));
         families.Add(Gauge("kafka_consumer_committed_offset", "Committed offset of the group.", committed));
         families.Add(Gauge("kafka_partition_latest_offset", "End offset (high watermark, or last stable offset under read_committed).",
-            view.Partitions.Select(p => (TopicLabels(p), (double)p.Latest)).ToList()));
+            view.Partitions.Select(p => (cache.Partition(p.Topic, p.Partition), (double)p.Latest)).ToList()));
         families.Add(Gauge("kafka_partition_earliest_offset", "Log start offset.",
-            view.Partitions.Select(p => (TopicLabels(p), (double)p.Earliest)).ToList()));
+            view.Partitions.Select(p => (cache.Partition(p.Topic, p.Partition), (double)p.Earliest)).ToList()));
         families.Add(Gauge("kafka_consumer_retention_margin_seconds", "Seconds until retention deletes the oldest unconsumed record (0: already deleted).", margin));
     }
 
@@ -117,9 +119,6 @@ internal static class MetricsBuilder
 
     public static string StatusName(ConsumerStatus status) => status.ToString().ToLowerInvariant();
 
-    private static LabelSet TopicLabels(TopicPartitionView p) => LabelSet.Of(("topic", p.Topic), ("partition", Partition(p.Partition)));
-
-    private static string Partition(int partition) => partition.ToString(CultureInfo.InvariantCulture);
 
     private static MetricFamily Gauge(string name, string help, List<(LabelSet, double)> series) => new(name, MetricType.Gauge, help, series);
 }

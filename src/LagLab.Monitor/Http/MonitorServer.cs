@@ -52,7 +52,11 @@ internal sealed class MonitorServer : IAsyncDisposable
 
     private static void Map(WebApplication app, MonitorState state, AlertEngine? engine, MonitorOptions options, TimeProvider time)
     {
-        app.MapGet("/metrics", () => Results.Text(state.MetricsText, PrometheusTextWriter.ContentType));
+        app.MapGet("/metrics", async (HttpContext context) =>
+        {
+            context.Response.ContentType = PrometheusTextWriter.ContentType;
+            await PrometheusTextWriter.WriteAsync(state.Metrics, context.Response.Body, context.RequestAborted);
+        });
         app.MapGet("/api/groups", () => Results.Json(ApiModels.Groups(state), Json));
         app.MapGet("/api/groups/{group}", (string group) =>
             ApiModels.Group(state, group) is { } found ? Results.Json(found, Json) : Results.Json(new { error = $"group '{group}' is not known" }, Json, statusCode: 404));

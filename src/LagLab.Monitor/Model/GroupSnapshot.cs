@@ -10,19 +10,9 @@ public sealed record GroupSnapshot(
     IReadOnlyList<GroupMember> Members,
     IReadOnlyDictionary<TopicPartition, long?> Committed)
 {
-    /// <summary>The member assigned the partition, if any.</summary>
-    public GroupMember? OwnerOf(TopicPartition partition)
-    {
-        foreach (var member in Members)
-        {
-            foreach (var assigned in member.Assignment)
-            {
-                if (assigned == partition)
-                {
-                    return member;
-                }
-            }
-        }
-        return null;
-    }
+    /// <summary>Which member is assigned each partition (built once per group and cycle by the caller).</summary>
+    public Dictionary<TopicPartition, GroupMember> Owners() =>
+        Members.SelectMany(m => m.Assignment.Select(a => (Partition: a, Member: m)))
+            .DistinctBy(p => p.Partition)
+            .ToDictionary(p => p.Partition, p => p.Member);
 }

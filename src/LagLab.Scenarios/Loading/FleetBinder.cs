@@ -29,6 +29,7 @@ internal static class FleetBinder
             RestartTime = r.Duration("restart_time", allowZero: true) ?? spec.RestartTime,
             RebalanceTime = r.Duration("rebalance_time", allowZero: true) ?? spec.RebalanceTime,
             SessionTimeout = r.Duration("session_timeout") ?? spec.SessionTimeout,
+            CallOverhead = r.Duration("call_overhead", allowZero: true) ?? spec.CallOverhead,
         };
         if (blocking && concurrency is > 1)
         {

@@ -35,6 +35,12 @@ public sealed record FleetSpec
     /// <summary>How long a rebalance stops the partitions it touches (the whole group when eager).</summary>
     public TimeSpan RebalanceTime { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The pipeline's own time per bank call on top of the bank's latency (HTTP, serialization, commit
+    /// bookkeeping): Little's law uses latency + overhead. Zero unless measured.
+    /// </summary>
+    public TimeSpan CallOverhead { get; init; } = TimeSpan.Zero;
+
     /// <summary>session.timeout.ms: how long a dead member keeps its partitions before it is expelled.</summary>
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromSeconds(45);
 

@@ -76,8 +76,8 @@ public sealed class GroupCoordinatorAdminTests
         {
             var group = await before.FormStableGroupAsync("a", "b");
             await before.Commit(group.Leader, group.Generation, offset: 17, instanceId: "a");
-            written = GroupMetadataValue.Decode(before.Sink.Records.Last(r => GroupRecordKey.Decode(r.Record.Key) is GroupMetadataKey).Record.Value);
-            committed = OffsetCommitValue.Decode(before.Sink.Records.Last(r => GroupRecordKey.Decode(r.Record.Key) is OffsetCommitKey).Record.Value);
+            written = GroupMetadataValue.Decode(before.Sink.Records.Last(r => r.Record.Key is GroupMetadataKey).Record.Value);
+            committed = OffsetCommitValue.Decode(before.Sink.Records.Last(r => r.Record.Key is OffsetCommitKey).Record.Value);
         }
         await using var h = new CoordinatorHarness();
 

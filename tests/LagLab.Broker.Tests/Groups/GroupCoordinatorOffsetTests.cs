@@ -106,7 +106,7 @@ public sealed class GroupCoordinatorOffsetTests
         Assert.Equal(5, h.Coordinator.FetchOffsets(CoordinatorHarness.Group, [T0]).Single().Offset!.Offset);
         var (partition, record) = h.Sink.Records.Single();
         Assert.Equal(OffsetsTopic.PartitionFor(CoordinatorHarness.Group), partition);
-        Assert.Equal(new OffsetCommitKey(CoordinatorHarness.Group, T0), GroupRecordKey.Decode(record.Key));
+        Assert.Equal(new OffsetCommitKey(CoordinatorHarness.Group, T0), record.Key);
         Assert.Equal(5, OffsetCommitValue.Decode(record.Value).Offset);
     }
 
@@ -149,7 +149,7 @@ public sealed class GroupCoordinatorOffsetTests
 
         Assert.Equal([ErrorCode.None, ErrorCode.NonEmptyGroup, ErrorCode.GroupIdNotFound], results.Select(r => r.Error));
         Assert.Null(h.Coordinator.FindGroup(CoordinatorHarness.Group));
-        var tombstones = h.Sink.Records.Where(r => r.Record.Value is null).Select(r => GroupRecordKey.Decode(r.Record.Key)).ToArray();
+        var tombstones = h.Sink.Records.Where(r => r.Record.Value is null).Select(r => r.Record.Key).ToArray();
         Assert.Contains(new OffsetCommitKey(CoordinatorHarness.Group, T0), tombstones);
         Assert.Contains(new GroupMetadataKey(CoordinatorHarness.Group), tombstones);
         Assert.False(active.IsCompleted);

@@ -66,19 +66,28 @@ public sealed class RetentionTests
         await Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The earliest offset once it moved and then held still for a few retention passes: a pass that ran while
+    /// the producer was still writing may be followed by one that deletes more.
+    /// </summary>
     private static async Task<long> WaitForEarliestAboveZeroAsync(string bootstrap, string topic, TimeSpan timeout)
     {
         using var consumer = KafkaClients.AssignConsumer(bootstrap);
         var deadline = DateTime.UtcNow + timeout;
+        var (last, stableSince) = (0L, DateTime.UtcNow);
         while (DateTime.UtcNow < deadline)
         {
-            var watermarks = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(5));
-            if (watermarks.Low.Value > 0)
+            var low = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(5)).Low.Value;
+            if (low != last)
             {
-                return watermarks.Low.Value;
+                (last, stableSince) = (low, DateTime.UtcNow);
+            }
+            else if (low > 0 && DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(1))
+            {
+                return low;
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The earliest offset never moved: retention did not delete any segment.");
+        throw new TimeoutException($"The earliest offset did not settle above 0 (last seen {last}): retention did not delete any segment.");
     }
 }

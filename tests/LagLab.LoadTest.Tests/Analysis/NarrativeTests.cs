@@ -15,7 +15,7 @@ public sealed class NarrativeTests
         Assert.Contains($"Lag peaked at {run.Totals.MaxLag:N0} events", findings, StringComparison.Ordinal);
         Assert.Contains("Peak inflow was 100/s; the bank applied at most 80/s", findings, StringComparison.Ordinal);
         Assert.Contains("1 rolling deploy (range (eager))", findings, StringComparison.Ordinal);
-        Assert.Contains("12,000 events produced, 9,600 applied", findings, StringComparison.Ordinal);
+        Assert.Contains("12,000 events produced, 9,600 applied, ", findings, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +35,8 @@ public sealed class NarrativeTests
         Assert.StartsWith("incident's lag grew by about", growth, StringComparison.Ordinal);
         Assert.Contains("the bank applied at most 80/s while peak inflow was 100/s", growth, StringComparison.Ordinal);
         Assert.Contains("fixed's lag drained every day", growth, StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("Deploys paused incident's partitions up to 6s", StringComparison.Ordinal));
+        var deploys = Assert.Single(lines, l => l.StartsWith("Deploys stopped incident's whole group 0s each", StringComparison.Ordinal));
+        Assert.Contains("single partitions waited up to 6s", deploys, StringComparison.Ordinal);
     }
 
     [Fact]

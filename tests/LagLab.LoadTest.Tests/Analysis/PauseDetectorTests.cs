@@ -15,8 +15,10 @@ public sealed class PauseDetectorTests
 
         var pauses = PauseDetector.Detect(samples, [], []);
 
-        var pause = Assert.Single(pauses);
-        Assert.Equal(0, pause.Partition);
+        // One partition: its pause is also the whole group's.
+        Assert.Equal(2, pauses.Count);
+        Assert.Contains(pauses, p => p.Partition == PauseDetector.Group && p.T == 1 && p.Length == 4);
+        var pause = pauses.Single(p => p.Partition == 0);
         // Last seen moving at t=1, first seen moving again at t=5.
         Assert.Equal(1, pause.T);
         Assert.Equal(4, pause.Length);
@@ -36,6 +38,21 @@ public sealed class PauseDetectorTests
         LagSample[] samples = [Sample(0, 0, 10), Sample(1, 0, 10), Sample(1.5, 7, 10), Sample(2, 9, 10)];
 
         Assert.Empty(PauseDetector.Detect(samples, [], []));
+    }
+
+    [Fact]
+    public void Detect_OnePartitionStillOtherMoving_IsNoGroupPause()
+    {
+        LagSample S(double t, long c0, long c1) => new(t, [10, 10], [c0, c1], [c0 + 10, c1 + 10], [0, 0], "Stable", 2);
+        LagSample[] samples = [S(0, 0, 0), S(1, 0, 1), S(2, 0, 2), S(3, 0, 3), S(4, 1, 3), S(5, 1, 3), S(6, 1, 3), S(7, 2, 4)];
+
+        var pauses = PauseDetector.Detect(samples, [], []);
+
+        Assert.Contains(pauses, p => p.Partition == 0 && p.T == 0 && p.Length == 4);
+        Assert.Contains(pauses, p => p.Partition == 1 && p.T == 3 && p.Length == 4);
+        var group = Assert.Single(pauses, p => p.Partition == PauseDetector.Group);
+        Assert.Equal(4, group.T);
+        Assert.Equal(3, group.Length);
     }
 
     [Fact]

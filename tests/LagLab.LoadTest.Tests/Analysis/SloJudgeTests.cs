@@ -24,7 +24,7 @@ public sealed class SloJudgeTests
     public void Judge_OneAboveEachTarget_FailsEach()
     {
         var slos = new SloSpec { MaxLag = 1000, MaxTimeLag = TimeSpan.FromSeconds(10), P99EndToEnd = TimeSpan.FromSeconds(2.9), MaxAlert = AlertSeverity.None };
-        var totals = new RunTotals { MaxLag = 1001, MaxTimeLag = 10.5, HighestAlert = "warning", Lost = 1, Duplicates = 2 };
+        var totals = new RunTotals { MaxLag = 1001, MaxTimeLag = 10.5, HighestAlert = "warning", Lost = 1, DoublyApplied = 2 };
 
         var verdict = SloJudge.Judge(slos, totals, Delay, "monitor");
 
@@ -40,6 +40,16 @@ public sealed class SloJudgeTests
         var slo = Assert.Single(verdict);
         Assert.False(slo.Pass);
         Assert.Equal("not measured", slo.Measured);
+    }
+
+    [Fact]
+    public void Judge_ResentButAppliedOnce_IsNotDoublyApplied()
+    {
+        var verdict = SloJudge.Judge(new SloSpec { ZeroLost = false }, new RunTotals { Duplicates = 9 }, Delay, "monitor");
+
+        var slo = Assert.Single(verdict);
+        Assert.True(slo.Pass);
+        Assert.Contains("9 re-sent requests were refused", slo.Note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ internal static class SampleRuns
                 Applied = 9_600, Duplicates = 0, Rejected = 2_400, Errors = 0, Timeouts = 0, Unavailable = 0, BadRequests = 0,
                 OrderViolations = 0, SequenceGaps = 0, Accounts = 10, OrderViolationsByAccount = new Dictionary<string, long>(),
             },
+            0,
+            0,
             []);
     }
 

@@ -55,10 +55,13 @@ public sealed class ActionRunnerTests
         ];
 
         var run = runner.RunAsync(plan, time.GetTimestamp(), TestContext.Current.CancellationToken);
-        for (var i = 0; i < 40 && !run.IsCompleted; i++)
+        for (var second = 1; second <= 40 && !run.IsCompleted; second++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5, TestContext.Current.CancellationToken);
+            // The runner continues on the thread pool: let it act on this second before the clock moves on,
+            // or a busy machine records an action at a later fake time than it was due.
+            var due = plan.Count(p => p.WallAt <= second);
+            await WaitUntilAsync(() => controls.Calls.Count >= due);
         }
         var records = await run;
 
@@ -82,5 +85,13 @@ public sealed class ActionRunnerTests
 
         Assert.Equal("no room for more", records.Single(r => r.Type == "scale").Error);
         Assert.Null(records.Single(r => r.Type == "kill").Error);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
     }
 }

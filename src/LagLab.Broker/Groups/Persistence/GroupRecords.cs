@@ -16,15 +16,15 @@ internal static class GroupRecords
             group.ProtocolName is { } protocol ? m.MetadataFor(protocol) : ReadOnlyMemory<byte>.Empty,
             assignments.TryGetValue(m.MemberId, out var assignment) ? assignment : ReadOnlyMemory<byte>.Empty)).ToArray();
         var value = new GroupMetadataValue(group.ProtocolType ?? string.Empty, group.GenerationId, group.ProtocolName, group.LeaderId, group.StateTimestampMs, members);
-        return new GroupRecord(new GroupMetadataKey(group.GroupId).Encode(), value.Encode());
+        return new GroupRecord(new GroupMetadataKey(group.GroupId), value.Encode());
     }
 
     public static GroupRecord Offset(string groupId, TopicPartition partition, CommittedOffset offset) =>
-        new(new OffsetCommitKey(groupId, partition).Encode(), OffsetCommitValue.Encode(offset));
+        new(new OffsetCommitKey(groupId, partition), OffsetCommitValue.Encode(offset));
 
     public static GroupRecord OffsetTombstone(string groupId, TopicPartition partition) =>
-        new(new OffsetCommitKey(groupId, partition).Encode(), null);
+        new(new OffsetCommitKey(groupId, partition), null);
 
     public static GroupRecord MetadataTombstone(string groupId) =>
-        new(new GroupMetadataKey(groupId).Encode(), null);
+        new(new GroupMetadataKey(groupId), null);
 }

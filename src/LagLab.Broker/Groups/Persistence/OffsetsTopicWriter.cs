@@ -66,7 +66,7 @@ internal sealed class OffsetsTopicWriter : IGroupRecordSink, IAsyncDisposable
                     foreach (var record in chunk)
                     {
                         // A null value must stay null (a tombstone), not become an empty value.
-                        builder.Add(record.Key, record.Value is null ? (ReadOnlyMemory<byte>?)null : record.Value, now);
+                        builder.Add(record.Key.Encode(), record.Value is null ? (ReadOnlyMemory<byte>?)null : record.Value, now);
                     }
                     _log.Append(partition.Key, builder.Build());
                 }

@@ -5,13 +5,14 @@ using LagLab.Protocol.Records;
 namespace LagLab.Broker.Groups.Persistence;
 
 /// <summary>
-/// <c>__consumer_offsets</c> as an internal topic of the broker's own storage, with its 50 partitions.
-/// This broker cannot compact, so the topic keeps everything (retention.ms=-1) and a restart replays it all.
+/// <c>__consumer_offsets</c> as an internal topic of the broker's own storage, with its 50 partitions. This
+/// broker cannot compact: the topic has a short time retention instead, and the coordinator rewrites its
+/// live state more often than that (<see cref="OffsetsTopic.RefreshInterval"/>).
 /// </summary>
 internal sealed class TopicOffsetsLog : IOffsetsTopicLog
 {
-    /// <summary>Kafka's offsets.topic.segment.bytes.</summary>
-    private const long SegmentBytes = 100L * 1024 * 1024;
+    /// <summary>Small segments, so retention can drop superseded records soon (Kafka uses 100 MiB and compaction).</summary>
+    private const long SegmentBytes = 8L * 1024 * 1024;
 
     private const int ReadChunkBytes = 4 * 1024 * 1024;
 
@@ -22,7 +23,7 @@ internal sealed class TopicOffsetsLog : IOffsetsTopicLog
     public static TopicOffsetsLog Open(TopicManager topics) =>
         new(topics.GetOrCreateInternalTopic(OffsetsTopic.Name, OffsetsTopic.PartitionCount,
         [
-            new(TopicConfigs.RetentionMs, "-1"),
+            new(TopicConfigs.RetentionMs, ((long)OffsetsTopic.Retention.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)),
             new(TopicConfigs.RetentionBytes, "-1"),
             new(TopicConfigs.SegmentBytes, SegmentBytes.ToString(CultureInfo.InvariantCulture)),
             new(TopicConfigs.MaxMessageBytes, (16 * 1024 * 1024).ToString(CultureInfo.InvariantCulture)),

@@ -11,13 +11,18 @@ namespace LagLab.Monitor.Alerting.PromQl;
 internal static class Evaluator
 {
     /// <summary>The result vector of an expression (a lone number has no series, so it is an empty vector).</summary>
-    public static IReadOnlyList<Sample> Evaluate(Expr expr, IReadOnlyList<Sample> source) =>
+    public static IReadOnlyList<Sample> Evaluate(Expr expr, SampleSet source) =>
         expr is NumberLiteral ? [] : Vector(expr, source);
 
-    private static List<Sample> Vector(Expr expr, IReadOnlyList<Sample> source) => expr switch
+    public static IReadOnlyList<Sample> Evaluate(Expr expr, IEnumerable<Sample> source) => Evaluate(expr, SampleSet.From(source));
+
+    private static List<Sample> Vector(Expr expr, SampleSet source) => expr switch
     {
-        VectorSelector selector => Select(selector, source),
+        VectorSelector selector => Select(selector, source, null),
         AggregateExpr aggregate => Aggregate(aggregate, Vector(aggregate.Inner, source)),
+        // selector op number: filter while selecting, so only matching series are materialized
+        BinaryExpr { Left: NumberLiteral number, Right: VectorSelector selector } binary => Select(selector, source, v => Compare(binary.Op, number.Value, v)),
+        BinaryExpr { Left: VectorSelector selector, Right: NumberLiteral number } binary => Select(selector, source, v => Compare(binary.Op, v, number.Value)),
         BinaryExpr { Left: NumberLiteral number } binary => Filter(Vector(binary.Right, source), v => Compare(binary.Op, number.Value, v)),
         BinaryExpr { Right: NumberLiteral number } binary => Filter(Vector(binary.Left, source), v => Compare(binary.Op, v, number.Value)),
         BinaryExpr binary when binary.IsComparison => CompareVectors(binary, Vector(binary.Left, source), Vector(binary.Right, source)),
@@ -25,27 +30,39 @@ internal static class Evaluator
         _ => throw new PromQlException("a number cannot stand here", expr.Position),
     };
 
-    private static List<Sample> Select(VectorSelector selector, IReadOnlyList<Sample> source)
+    private static List<Sample> Select(VectorSelector selector, SampleSet source, Func<double, bool>? keep)
     {
         var result = new List<Sample>();
-        foreach (var sample in source)
+        foreach (var name in selector.Name is { } only ? [only] : source.Names)
         {
-            if (selector.Name is { } name && sample.Labels.Get(LabelSet.MetricName) != name)
+            var nameMatches = true;
+            foreach (var matcher in selector.Matchers)
+            {
+                nameMatches &= matcher.Name != LabelSet.MetricName || matcher.Matches(name);
+            }
+            if (!nameMatches)
             {
                 continue;
             }
-            var matches = true;
-            foreach (var matcher in selector.Matchers)
+            foreach (var (labels, value) in source.Of(name))
             {
-                if (!matcher.Matches(sample.Labels.Get(matcher.Name)))
+                if (keep is not null && !keep(value))
                 {
-                    matches = false;
-                    break;
+                    continue;
                 }
-            }
-            if (matches)
-            {
-                result.Add(sample);
+                var matches = true;
+                foreach (var matcher in selector.Matchers)
+                {
+                    if (matcher.Name != LabelSet.MetricName && !matcher.Matches(labels.Get(matcher.Name)))
+                    {
+                        matches = false;
+                        break;
+                    }
+                }
+                if (matches)
+                {
+                    result.Add(new Sample(labels.WithName(name), value));
+                }
             }
         }
         return result;

@@ -55,7 +55,7 @@ public sealed class OffsetsTopicPersistenceTests
                 [new GroupMetadataValue.Member("m1", "static-1", "c", "/h", 60_000, 10_000, TestSubscriptions.Encode("t"), new byte[] { 42 })]);
             var p = OffsetsTopic.PartitionFor("kept");
             await writer.AppendAsync(p, [
-                new GroupRecord(new GroupMetadataKey("kept").Encode(), metadata.Encode()),
+                new GroupRecord(new GroupMetadataKey("kept"), metadata.Encode()),
                 GroupRecords.Offset("kept", T0, new CommittedOffset(5, -1, "", 1)),
                 GroupRecords.Offset("kept", T0, new CommittedOffset(9, 2, "last", 2)),
                 GroupRecords.Offset("kept", new TopicPartition("t", 1), new CommittedOffset(1, -1, "", 1)),

@@ -20,7 +20,15 @@ public sealed class GroupApisOverTcpTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<KafkaBroker> StartAsync() => TestBroker.StartAsync(o => o.GroupInitialRebalanceDelayMs = 50);
+    /// <summary>A broker with topics t (2 partitions), a and b (3 each): commits for unknown topics are refused.</summary>
+    private static async Task<KafkaBroker> StartAsync()
+    {
+        var broker = await TestBroker.StartAsync(o => o.GroupInitialRebalanceDelayMs = 50);
+        broker.Topics.CreateTopic("t", 2, 1, []);
+        broker.Topics.CreateTopic("a", 3, 1, []);
+        broker.Topics.CreateTopic("b", 3, 1, []);
+        return broker;
+    }
 
     private static JoinGroupRequest Join(string group, string memberId = "", string? instanceId = null) =>
         new(group, 10_000, memberId, "consumer", [new JoinGroupRequest.Protocol("range", TestSubscriptions.Encode("t"))], 30_000, instanceId);
@@ -113,6 +121,20 @@ public sealed class GroupApisOverTcpTests
         Assert.Equal(["a", "b"], v2.Topics.Select(t => t.Name));
         Assert.Equal(4, v5.Topics[0].Partitions[0].CommittedLeaderEpoch);
         Assert.Equal((2, 3L), (v5.Topics[1].Partitions[0].PartitionIndex, v5.Topics[1].Partitions[0].CommittedOffset));
+    }
+
+    [Fact]
+    public async Task OffsetCommit_UnknownTopicOrPartition_IsRefusedPerPartition()
+    {
+        await using var broker = await StartAsync();
+        await using var client = await RawKafkaClient.ConnectAsync("127.0.0.1", broker.Port, Ct);
+
+        var commit = await client.SendAsync<OffsetCommitRequest, OffsetCommitResponse>(new OffsetCommitRequest("unknown-topics",
+            [new OffsetCommitRequest.Topic("t", [new OffsetCommitRequest.Partition(0, 1, null), new OffsetCommitRequest.Partition(9, 1, null)]),
+             new OffsetCommitRequest.Topic("nope", [new OffsetCommitRequest.Partition(0, 1, null)])]), 2, Ct);
+
+        Assert.Equal([ErrorCode.None, ErrorCode.UnknownTopicOrPartition], commit.Topics[0].Partitions.Select(p => p.ErrorCode));
+        Assert.Equal(ErrorCode.UnknownTopicOrPartition, commit.Topics[1].Partitions.Single().ErrorCode);
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using LagLab.Testing;
+
+namespace LagLab.Forecast.Tests.Cli;
+
+/// <summary>`laglab forecast` as users run it: a real process of the built CLI.</summary>
+public sealed class ForecastCommandTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<ProcessRunner.Result> Forecast(params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", [LaglabProcess.CliPath, "forecast", .. arguments], Timeout, cancellationToken: Ct);
+
+    [Fact]
+    public async Task Forecast_BuiltIn_PrintsTheTablesAndWritesChartAndJson()
+    {
+        using var dir = new TemporaryDirectory();
+
+        var result = await Forecast("ci-fail", "--horizon", "40s", "--out", dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("max lag", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("smallest change keeping the backlog under 1,000", result.StandardOutput, StringComparison.Ordinal);
+        var png = await File.ReadAllBytesAsync(Path.Combine(dir.Path, "forecast.png"), Ct);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir.Path, "forecast.json"), Ct));
+        // 150/s into a consumer doing 50/s for 40 s.
+        Assert.Equal(4000, json.RootElement.GetProperty("maxLag").GetDouble(), 3);
+    }
+
+    [Fact]
+    public async Task Forecast_Json_PrintsOnlyJson()
+    {
+        using var dir = new TemporaryDirectory();
+
+        var result = await Forecast("ci-pass", "--horizon", "1m", "--out", dir.Path, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal("ci-pass", json.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal(60, json.RootElement.GetProperty("horizon").GetDouble());
+    }
+
+    [Fact]
+    public async Task Forecast_InvalidScenario_ExitsTwoWithLineColumnAndField()
+    {
+        using var dir = new TemporaryDirectory();
+        var file = Path.Combine(dir.Path, "bad.yaml");
+        await File.WriteAllTextAsync(file, "producer:\n  rate: 100\n  duration: 1m\ntopic:\n  partitons: 3\n", Ct);
+
+        var result = await Forecast(file, "--out", dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{file}:5:3: topic.partitons: unknown field \"partitons\" (did you mean \"partitions\"?)", result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "forecast.png")));
+    }
+
+    [Theory]
+    [InlineData("--horizon", "5x", "--horizon: unknown unit \"x\"")]
+    [InlineData("--horizon", "0", "--horizon must be between 1s and 10 years")]
+    [InlineData("--target-lag", "-1", "--target-lag must be above 0")]
+    public async Task Forecast_BadOption_ExitsTwoNamingTheOption(string option, string value, string message)
+    {
+        var result = await Forecast("incident", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_UnknownScenario_ListsTheBuiltIns()
+    {
+        var result = await Forecast("incidnet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("built-in: ci-fail, ci-pass, fixed, incident", result.StandardError, StringComparison.Ordinal);
+    }
+}
