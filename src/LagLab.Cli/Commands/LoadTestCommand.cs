@@ -1,7 +1,5 @@
 using System.CommandLine;
 using LagLab.LoadTest;
-using LagLab.LoadTest.Live;
-using LagLab.LoadTest.Processes;
 using LagLab.Scenarios;
 
 namespace LagLab.Cli.Commands;
