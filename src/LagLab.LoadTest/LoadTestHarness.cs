@@ -72,6 +72,22 @@ public static class LoadTestHarness
             [(resultsA.Scenario, resultsA.Passed), (resultsB.Scenario, resultsB.Passed)], null);
     }
 
+    /// <summary>Writes report.html, results.json and lag.csv again from a recorded results.json, without running anything.</summary>
+    public static LoadTestOutcome Rewrite(string resultsPath, string outputDirectory, TextWriter output)
+    {
+        try
+        {
+            var (report, passed) = ReportWriter.Rewrite(resultsPath, Path.GetFullPath(outputDirectory));
+            output.WriteLine($"report: {report}");
+            return new LoadTestOutcome(passed ? LoadTestOutcome.Passed : LoadTestOutcome.SloViolated, report, [], null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            output.WriteLine($"laglab loadtest: cannot read {resultsPath}: {ex.Message}");
+            return new LoadTestOutcome(LoadTestOutcome.Failed, null, [], ex.Message);
+        }
+    }
+
     private static async Task<RunResults> CancelOthersOnFailure(Task<RunResults> run, CancellationTokenSource others)
     {
         try

@@ -8,6 +8,8 @@ namespace LagLab.Cli.Commands;
 /// <summary>The options <c>laglab loadtest</c> and <c>laglab demo</c> share.</summary>
 internal sealed class LoadTestCliOptions
 {
+    public Option<string?> Out => _out;
+
     private readonly Option<string?> _out = new("--out") { Description = "Directory for report.html, results.json, lag.csv and the parts' logs." };
     private readonly Option<string?> _drain = new("--drain-timeout") { Description = $"After the traffic, how long to wait for the backlog to drain (default {Scenarios.Duration.Format(LoadTestOptions.DefaultDrainTimeout)})." };
     private readonly Option<string?> _bankListen = new("--bank-listen") { Description = "host:port for the bank (for a fleet: external pipeline that must be pointed at it)." };

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using LagLab.LoadTest;
-using LagLab.LoadTest.Live;
-using LagLab.LoadTest.Processes;
 using LagLab.Scenarios;
 
 namespace LagLab.Cli.Commands;
@@ -13,19 +11,19 @@ internal static class LoadTestCommand
     {
         var scenario = new Argument<string?>("scenario") { Description = "Scenario file, or the name of a built-in scenario (incident, fixed, ...).", Arity = ArgumentArity.ZeroOrOne };
         var compare = new Option<string[]>("--compare") { Description = "Run two scenarios side by side and write one comparison report: --compare A.yaml B.yaml.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var fromResults = new Option<string?>("--from-results") { Description = "Write the report again from a recorded results.json (a run or a comparison), without running anything." };
         var options = new LoadTestCliOptions();
         var command = new Command("loadtest", "Run a load-test scenario against real processes, judge its SLOs and write the report. Exit 0: every SLO held; 1: one was violated; 2: the run failed.")
         {
-            scenario, compare,
+            scenario, compare, fromResults,
         };
         options.AddTo(command);
         command.Validators.Add(result =>
         {
-            var hasScenario = result.GetValue(scenario) is not null;
-            var hasCompare = result.GetValue(compare) is { Length: > 0 };
-            if (hasScenario == hasCompare)
+            var given = (result.GetValue(scenario) is not null ? 1 : 0) + (result.GetValue(compare) is { Length: > 0 } ? 1 : 0) + (result.GetValue(fromResults) is not null ? 1 : 0);
+            if (given != 1)
             {
-                result.AddError("give either a SCENARIO or --compare A B.");
+                result.AddError("give one of: a SCENARIO, --compare A B, or --from-results FILE.");
             }
         });
         command.SetAction(async (parse, _) =>
@@ -33,6 +31,10 @@ internal static class LoadTestCommand
             if (!options.TryRead(parse, "laglab-out/" + (parse.GetValue(scenario) is { } s ? Path.GetFileNameWithoutExtension(s) : "compare"), out var runOptions))
             {
                 return LoadTestOutcome.Failed;
+            }
+            if (parse.GetValue(fromResults) is { } recorded)
+            {
+                return LoadTestHarness.Rewrite(recorded, parse.GetValue(options.Out) ?? Path.GetDirectoryName(Path.GetFullPath(recorded))!, Console.Out).ExitCode;
             }
             using var shutdown = new ShutdownSignal();
             try

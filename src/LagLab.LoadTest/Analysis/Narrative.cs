@@ -21,7 +21,7 @@ internal static class Narrative
         if (f.Days.Count >= 2)
         {
             lines.Add($"Lag at the end of each day: {string.Join(", ", f.Days.Select(d => $"day {d.Day} {N(d.EndLag)}"))}" +
-                (Grows(f) ? $" — it grew by about {N((long)f.GrowthPerDay)} per day." : " — it drained every day (lowest of each day: " + string.Join(", ", f.Days.Select(d => N(d.MinLag))) + ")."));
+                (Grows(f) ? $" — it grew by about {N((long)f.GrowthPerDay)} per day, and at its lowest it was {string.Join(" → ", f.Days.Select(d => N(d.MinLag)))}." : $" — it drained off-peak every day (lowest of each day: {string.Join(", ", f.Days.Select(d => N(d.MinLag)))})."));
         }
         lines.Add($"Peak inflow was {R(f.PeakInflow)}/s; the bank applied at most {R(f.PeakApplied)}/s (its limit: {R(f.BankLimit)}/s){(f.PeakInflow > f.PeakApplied * 1.02 ? ", so at peak the excess piled up as lag" : "")}.");
         if (f.Deploys > 0)
@@ -47,7 +47,7 @@ internal static class Narrative
 
         if (Grows(fw) && !Grows(fbt))
         {
-            lines.Add($"{worse.Scenario}'s lag grew by about {N((long)fw.GrowthPerDay)} events per day (end of day: {string.Join(" → ", fw.Days.Select(d => N(d.EndLag)))}) because the bank applied at most {R(fw.PeakApplied)}/s while peak inflow was {R(fw.PeakInflow)}/s; {better.Scenario}'s lag drained every day (end of day: {string.Join(" → ", fbt.Days.Select(d => N(d.EndLag)))}).");
+            lines.Add($"{worse.Scenario}'s lag grew by about {N((long)fw.GrowthPerDay)} events per day (end of day: {string.Join(" → ", fw.Days.Select(d => N(d.EndLag)))}; lowest of each day: {string.Join(" → ", fw.Days.Select(d => N(d.MinLag)))}) because the bank applied at most {R(fw.PeakApplied)}/s while peak inflow was {R(fw.PeakInflow)}/s; {better.Scenario}'s lag rose at peak (up to {N(fbt.Days.Max(d => d.MaxLag))}) and drained off-peak every day (lowest of each day: {string.Join(" → ", fbt.Days.Select(d => N(d.MinLag)))}).");
         }
         lines.Add($"Maximum lag: {worse.Scenario} {N(worse.Totals.MaxLag)} vs {better.Scenario} {N(better.Totals.MaxLag)} events{Ratio(worse.Totals.MaxLag, better.Totals.MaxLag)}; oldest unconsumed event {Secs(worse.Totals.MaxTimeLag)} vs {Secs(better.Totals.MaxTimeLag)}.");
         lines.Add($"Throughput at peak: {worse.Scenario} applied at most {R(fw.PeakApplied)}/s with {Describe(worse)}; {better.Scenario} applied {R(fbt.PeakApplied)}/s with {Describe(better)} (bank limit {R(fbt.BankLimit)}/s, peak inflow {R(fbt.PeakInflow)}/s).");
@@ -76,8 +76,9 @@ internal static class Narrative
     /// <summary>Below this, lag is in-flight work rather than backlog, and a relative forecast error is noise.</summary>
     public const double SmallLag = 500;
 
+    /// <summary>Lag that no longer drains: each day ends higher, and the last day's lowest point is far from empty.</summary>
     private static bool Grows(RunFacts f) =>
-        f.Days.Count >= 2 && f.GrowthPerDay > Math.Max(100, 0.1 * f.Days.Max(d => d.MaxLag)) && f.Days[^1].EndLag > f.Days[0].EndLag;
+        f.Days.Count >= 2 && f.GrowthPerDay > Math.Max(100, 0.1 * f.Days.Max(d => d.MaxLag)) && f.Days[^1].MinLag > Math.Max(100, 0.1 * f.Days.Max(d => d.MaxLag));
 
     private static string Describe(RunResults run) =>
         $"{run.Setup.Partitions} partitions for {run.Setup.Instances} instances, {run.Setup.Processing} processing" +

@@ -30,6 +30,25 @@ internal static class ReportWriter
         return report;
     }
 
+    /// <summary>
+    /// Writes the report again from a recorded results.json (one run or a comparison), with the current explanations;
+    /// returns the report's path and whether every SLO held.
+    /// </summary>
+    public static (string Report, bool Passed) Rewrite(string resultsPath, string directory)
+    {
+        var text = File.ReadAllText(resultsPath);
+        using var document = JsonDocument.Parse(text);
+        if (document.RootElement.TryGetProperty("a", out _) && document.RootElement.TryGetProperty("b", out _))
+        {
+            var recorded = JsonSerializer.Deserialize(text, ResultsJsonContext.Default.ComparisonResults)
+                ?? throw new InvalidDataException($"{resultsPath}: empty results");
+            var comparison = recorded with { Explanations = Analysis.Narrative.Compare(recorded.A, recorded.B) };
+            return (Write(comparison, directory), comparison.A.Passed && comparison.B.Passed);
+        }
+        var run = ReadRun(resultsPath);
+        return (Write(run, directory), run.Passed);
+    }
+
     public static RunResults ReadRun(string path) =>
         JsonSerializer.Deserialize(File.ReadAllText(path), ResultsJsonContext.Default.RunResults)
         ?? throw new InvalidDataException($"{path}: empty results");

@@ -1,4 +1,5 @@
 using LagLab.LoadTest.Analysis;
+using LagLab.LoadTest.Results;
 using LagLab.LoadTest.Tests.Fixtures;
 
 namespace LagLab.LoadTest.Tests.Analysis;
@@ -34,9 +35,24 @@ public sealed class NarrativeTests
         var growth = lines[0];
         Assert.StartsWith("incident's lag grew by about", growth, StringComparison.Ordinal);
         Assert.Contains("the bank applied at most 80/s while peak inflow was 100/s", growth, StringComparison.Ordinal);
-        Assert.Contains("fixed's lag drained every day", growth, StringComparison.Ordinal);
+        Assert.Contains("fixed's lag rose at peak (up to 100) and drained off-peak every day", growth, StringComparison.Ordinal);
         var deploys = Assert.Single(lines, l => l.StartsWith("Deploys stopped incident's whole group 0s each", StringComparison.Ordinal));
         Assert.Contains("single partitions waited up to 6s", deploys, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_HighAtMidnightButEmptyEachMorning_IsDrainingNotGrowing()
+    {
+        // Regression: the fixed scenario peaks late and drains after midnight; its end-of-day lag is high every day.
+        var run = SampleRuns.Results();
+        run = run with
+        {
+            Samples = [.. Enumerable.Range(0, 121).Select(t => new LagSample(t, [t % 60 < 30 ? 0 : 5000 + (t * 10)], [0], [0], [0], "Stable", 1))],
+        };
+
+        var findings = Narrative.Findings(run);
+
+        Assert.Contains(findings, f => f.Contains("it drained off-peak every day (lowest of each day: 0, 0)", StringComparison.Ordinal));
     }
 
     [Fact]
