@@ -9,6 +9,8 @@ using LagLab.Protocol.Messages.ListGroups;
 using LagLab.Protocol.Messages.OffsetCommit;
 using LagLab.Protocol.Messages.OffsetDelete;
 using LagLab.Protocol.Messages.OffsetFetch;
+using LagLab.Protocol.Messages.OffsetForLeaderEpoch;
+using LagLab.Protocol.Records;
 using LagLab.Protocol.Messages.SyncGroup;
 using LagLab.Broker.Tests.Groups;
 using LagLab.Testing;
@@ -135,6 +137,24 @@ public sealed class GroupApisOverTcpTests
 
         Assert.Equal([ErrorCode.None, ErrorCode.UnknownTopicOrPartition], commit.Topics[0].Partitions.Select(p => p.ErrorCode));
         Assert.Equal(ErrorCode.UnknownTopicOrPartition, commit.Topics[1].Partitions.Single().ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task OffsetForLeaderEpoch_EpochZeroEndsAtTheLogEndOffset(short version)
+    {
+        await using var broker = await StartAsync();
+        Assert.True(broker.Topics.TryGetPartition("t", 1, out var partition));
+        partition.Append(new RecordBatchBuilder().Add("k", "v", 1).Add("k", "w", 2).Build());
+        await using var client = await RawKafkaClient.ConnectAsync("127.0.0.1", broker.Port, Ct);
+
+        var response = await client.SendAsync<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse>(new OffsetForLeaderEpochRequest(
+            [new OffsetForLeaderEpochRequest.Topic("t", [new(1, 0, 0), new(7, 0, 0)]), new OffsetForLeaderEpochRequest.Topic("nope", [new(0, -1, 0)])], -1), version, Ct);
+
+        Assert.Equal(new OffsetForLeaderEpochResponse.EpochEndOffset(ErrorCode.None, 1, 0, 2), response.Topics[0].Partitions[0]);
+        Assert.Equal(ErrorCode.UnknownTopicOrPartition, response.Topics[0].Partitions[1].ErrorCode);
+        Assert.Equal(ErrorCode.UnknownTopicOrPartition, response.Topics[1].Partitions.Single().ErrorCode);
     }
 
     [Fact]
