@@ -113,9 +113,15 @@ public sealed class ReconcileEndpointTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bank = await TestBank.StartAsync(o => o.TimeoutRate = 1, time);
         using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        clientTimeout.CancelAfter(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token));
+        var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
+        // Leave only once the bank holds the request: a fixed client timeout raced the request's arrival on a busy machine.
+        for (var i = 0; i < 1000 && InFlight(bank) == 0; i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+        await clientTimeout.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         var stats = await WaitForAsync(bank, s => s.Timeouts == 1);
         Assert.Equal(0, stats.Applied);
@@ -193,9 +199,15 @@ public sealed class ReconcileEndpointTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bank = await TestBank.StartAsync(o => { o.LatencyP50 = TimeSpan.FromSeconds(1); o.LatencyP99 = TimeSpan.FromSeconds(1); }, time);
         using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        clientTimeout.CancelAfter(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token));
+        var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
+        // Leave only once the bank holds the request: a fixed client timeout raced the request's arrival on a busy machine.
+        for (var i = 0; i < 1000 && InFlight(bank) == 0; i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+        await clientTimeout.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         var stats = await WaitForAsync(bank, s => s.Abandoned == 1);
         Assert.Equal(0, stats.Applied);
@@ -225,7 +237,7 @@ public sealed class ReconcileEndpointTests
 
     private static async Task<LedgerStats> WaitForAsync(TestBank bank, Func<LedgerStats, bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
             var stats = bank.Server.GetStats();
@@ -233,7 +245,7 @@ public sealed class ReconcileEndpointTests
             {
                 return stats;
             }
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 5 s");
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 15 s");
             await Task.Delay(10, Ct);
         }
     }
