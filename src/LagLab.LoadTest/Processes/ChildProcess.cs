@@ -62,6 +62,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         log.WriteLine($"# {launcher} {string.Join(' ', info.ArgumentList.Skip(launcher.PrefixArguments.Count))}");
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name} ({launcher})");
+        // If the harness is SIGKILLed it cannot stop its children: the log says which process to stop.
+        log.WriteLine($"# pid {process.Id}");
         return new ChildProcess(name, process, log);
     }
 
