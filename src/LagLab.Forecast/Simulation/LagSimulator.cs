@@ -131,6 +131,9 @@ internal sealed class LagSimulator
         return sim;
     }
 
+    /// <summary>Shortest step, in wall seconds: far below anything the model resolves (a millisecond).</summary>
+    private const double MinStep = 0.001;
+
     // Hot loop: optimized at first call (a forecast is over before tiered compilation would get to it).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Integrate(FleetSegment seg)
@@ -165,7 +168,9 @@ internal sealed class LagSimulator
                 end = Math.Min(seg.End, t + _maxStep);
             }
             var meanRate = _rate.Integral(t, end) / (end - t);
-            var dt = Allocate(seg, owned, meanRate, end - t);
+            // At least MinStep: queues that empty and refill at the same instant (a bank outage ending with
+            // a backlog) otherwise shrink the step towards zero forever and the forecast never returns.
+            var dt = Math.Max(Allocate(seg, owned, meanRate, end - t), MinStep);
             // A full step lands exactly on its breakpoint, so times do not drift by rounding.
             var next = dt >= end - t ? end : t + dt;
             Advance(seg, owned, t, next);
