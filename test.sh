@@ -41,6 +41,20 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test --solution LagLab.slnx -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# A test module whose process died of a signal (139 SIGSEGV, 134 SIGABRT: seen once from the native
+# librdkafka inside a test host) reports no test failure, only its exit code. Such modules, and only
+# those, are run once more on their own; any assertion failure anywhere still fails the suite.
+if [ "$status" -ne 0 ] && ! grep -q 'failed with [0-9]* error' "$log"; then
+  crashed=$(grep -B1 -E '^Exit code: 13[4-9]$' "$log" | grep -oE 'tests/LagLab\.[A-Za-z.]+\.Tests' | sort -u || true)
+  if [ -n "$crashed" ]; then
+    status=0
+    for module in $crashed; do
+      echo "test.sh: $module crashed (see the exit code above); running it once more" >&2
+      dotnet test --project "$module" -c Release --no-build 2>&1 | tee -a "$log" || status=$?
+    done
+  fi
+fi
 set -e
 
 # One plain closing line for CI readers: "N passed, N failed, N skipped".
