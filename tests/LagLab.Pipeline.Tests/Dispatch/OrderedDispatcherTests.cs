@@ -84,7 +84,9 @@ public sealed class OrderedDispatcherTests
         {
             dispatcher.Enqueue(new Item($"acc-{account}", 1, account % 2));
         }
-        await WaitForAsync(() => dispatcher.InFlight == 6);
+        // Wait on the handlers themselves: InFlight counts an item before its handler has begun.
+        await WaitForAsync(() => Volatile.Read(ref running) == 6);
+        Assert.Equal(6, dispatcher.InFlight);
         Assert.Equal(34, dispatcher.Queued);
         Assert.Equal(40, dispatcher.Pending);
 
@@ -182,7 +184,7 @@ public sealed class OrderedDispatcherTests
     private static async Task WaitForAsync(Func<bool> condition)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         while (!condition())
         {
             await Task.Delay(1, timeout.Token);
