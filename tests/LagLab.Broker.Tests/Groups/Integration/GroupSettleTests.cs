@@ -29,8 +29,8 @@ public sealed class GroupSettleTests
         TestContext.Current.SendDiagnosticMessage($"SIGKILL of 1 of 3 members to Stable with 2: {elapsed.TotalMilliseconds:F0} ms");
 
         Assert.Equal(["m0", "m1"], description.Members.Select(m => m.ClientId).Order());
-        // Its session ends at its last heartbeat (at most 500 ms before the kill) + 6 s; the others rejoin within a heartbeat.
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(SessionTimeoutMs - 1_000), $"settled after only {elapsed}");
+        // Its session ends at its last heartbeat (500 ms apart, later under load) + 6 s; the others rejoin within a heartbeat.
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(SessionTimeoutMs / 2), $"settled after only {elapsed}");
         Assert.True(elapsed < TimeSpan.FromMilliseconds(SessionTimeoutMs + 30_000), $"settled only after {elapsed}");
     }
 
