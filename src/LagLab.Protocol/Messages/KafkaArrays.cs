@@ -61,6 +61,35 @@ internal static class KafkaArrays
         }
     }
 
+    /// <summary>The usual "topics, each a name then its partitions" nesting (non-flexible versions).</summary>
+    public static TTopic[] ReadTopics<TTopic, TPartition>(
+        this ref KafkaReader reader, short version, ElementReader<TPartition> readPartition, Func<string, TPartition[], TTopic> create)
+    {
+        var topics = new TTopic[reader.ReadNonNullArrayLength(compact: false)];
+        for (var i = 0; i < topics.Length; i++)
+        {
+            var name = reader.ReadString(compact: false);
+            topics[i] = create(name, reader.ReadArray(version, readPartition));
+        }
+        return topics;
+    }
+
+    public static void WriteTopics<TTopic, TPartition>(
+        this KafkaWriter writer,
+        IReadOnlyList<TTopic> topics,
+        short version,
+        Func<TTopic, (string Name, IReadOnlyList<TPartition> Partitions)> parts,
+        ElementWriter<TPartition> writePartition)
+    {
+        writer.WriteArrayLength(topics.Count, compact: false);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var (name, partitions) = parts(topics[i]);
+            writer.WriteString(name, compact: false);
+            writer.WriteArray(partitions, version, writePartition);
+        }
+    }
+
     public static int[] ReadInt32Array(this ref KafkaReader reader, bool compact = false)
     {
         var items = new int[reader.ReadNonNullArrayLength(compact)];

@@ -37,8 +37,7 @@ public sealed record OffsetCommitRequest(
         var memberId = version >= 1 ? reader.ReadString(compact: false) : "";
         var instanceId = version >= 7 ? reader.ReadNullableString(compact: false) : null;
         var retention = version is >= 2 and <= 4 ? reader.ReadInt64() : -1;
-        var topics = reader.ReadArray(version, static (ref KafkaReader r, short v) =>
-            new Topic(r.ReadString(compact: false), r.ReadArray(v, ReadPartition)));
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetCommitRequest(groupId, topics, generationId, memberId, instanceId, retention);
     }
 
@@ -58,11 +57,7 @@ public sealed record OffsetCommitRequest(
         {
             writer.WriteInt64(RetentionTimeMs);
         }
-        writer.WriteArray(Topics, version, static (ref KafkaWriter w, Topic topic, short v) =>
-        {
-            w.WriteString(topic.Name, compact: false);
-            w.WriteArray(topic.Partitions, v, WritePartition);
-        });
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
     }
 
     private static Partition ReadPartition(ref KafkaReader reader, short version)

@@ -13,8 +13,7 @@ public sealed record OffsetCommitResponse(IReadOnlyList<OffsetCommitResponse.Top
     public static OffsetCommitResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = version >= 3 ? reader.ReadInt32() : 0;
-        var topics = reader.ReadArray(version, static (ref KafkaReader r, short v) =>
-            new Topic(r.ReadString(compact: false), r.ReadArray(v, ReadPartition)));
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetCommitResponse(topics, throttle);
     }
 
@@ -24,11 +23,7 @@ public sealed record OffsetCommitResponse(IReadOnlyList<OffsetCommitResponse.Top
         {
             writer.WriteInt32(ThrottleTimeMs);
         }
-        writer.WriteArray(Topics, version, static (ref KafkaWriter w, Topic topic, short v) =>
-        {
-            w.WriteString(topic.Name, compact: false);
-            w.WriteArray(topic.Partitions, v, WritePartition);
-        });
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
     }
 
     private static Partition ReadPartition(ref KafkaReader reader, short version) =>

@@ -17,8 +17,7 @@ public sealed record OffsetDeleteResponse(ErrorCode ErrorCode, IReadOnlyList<Off
     {
         var errorCode = (ErrorCode)reader.ReadInt16();
         var throttle = reader.ReadInt32();
-        var topics = reader.ReadArray(version, static (ref KafkaReader r, short v) =>
-            new Topic(r.ReadString(compact: false), r.ReadArray(v, ReadPartition)));
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetDeleteResponse(errorCode, topics, throttle);
     }
 
@@ -26,11 +25,7 @@ public sealed record OffsetDeleteResponse(ErrorCode ErrorCode, IReadOnlyList<Off
     {
         writer.WriteInt16(ErrorCode);
         writer.WriteInt32(ThrottleTimeMs);
-        writer.WriteArray(Topics, version, static (ref KafkaWriter w, Topic topic, short v) =>
-        {
-            w.WriteString(topic.Name, compact: false);
-            w.WriteArray(topic.Partitions, v, WritePartition);
-        });
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
     }
 
     private static Partition ReadPartition(ref KafkaReader reader, short version) =>

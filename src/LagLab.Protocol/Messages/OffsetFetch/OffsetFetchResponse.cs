@@ -25,8 +25,7 @@ public sealed record OffsetFetchResponse(
     public static OffsetFetchResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = version >= 3 ? reader.ReadInt32() : 0;
-        var topics = reader.ReadArray(version, static (ref KafkaReader r, short v) =>
-            new Topic(r.ReadString(compact: false), r.ReadArray(v, ReadPartition)));
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         var errorCode = version >= 2 ? (ErrorCode)reader.ReadInt16() : ErrorCode.None;
         return new OffsetFetchResponse(topics, errorCode, throttle);
     }
@@ -37,11 +36,7 @@ public sealed record OffsetFetchResponse(
         {
             writer.WriteInt32(ThrottleTimeMs);
         }
-        writer.WriteArray(Topics, version, static (ref KafkaWriter w, Topic topic, short v) =>
-        {
-            w.WriteString(topic.Name, compact: false);
-            w.WriteArray(topic.Partitions, v, WritePartition);
-        });
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
         if (version >= 2)
         {
             writer.WriteInt16(ErrorCode);

@@ -18,8 +18,7 @@ public sealed record OffsetForLeaderEpochRequest(IReadOnlyList<OffsetForLeaderEp
     public static OffsetForLeaderEpochRequest Read(ref KafkaReader reader, short version)
     {
         var replicaId = version >= 3 ? reader.ReadInt32() : -2;
-        var topics = reader.ReadArray(version, static (ref KafkaReader r, short v) =>
-            new Topic(r.ReadString(compact: false), r.ReadArray(v, ReadPartition)));
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetForLeaderEpochRequest(topics, replicaId);
     }
 
@@ -29,11 +28,7 @@ public sealed record OffsetForLeaderEpochRequest(IReadOnlyList<OffsetForLeaderEp
         {
             writer.WriteInt32(ReplicaId);
         }
-        writer.WriteArray(Topics, version, static (ref KafkaWriter w, Topic topic, short v) =>
-        {
-            w.WriteString(topic.Name, compact: false);
-            w.WriteArray(topic.Partitions, v, WritePartition);
-        });
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
     }
 
     private static Partition ReadPartition(ref KafkaReader reader, short version) =>

@@ -14,19 +14,14 @@ public sealed record OffsetForLeaderEpochResponse(IReadOnlyList<OffsetForLeaderE
     public static OffsetForLeaderEpochResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = reader.ReadInt32();
-        var topics = reader.ReadArray(version, static (ref KafkaReader r, short v) =>
-            new Topic(r.ReadString(compact: false), r.ReadArray(v, ReadPartition)));
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetForLeaderEpochResponse(topics, throttle);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
         writer.WriteInt32(ThrottleTimeMs);
-        writer.WriteArray(Topics, version, static (ref KafkaWriter w, Topic topic, short v) =>
-        {
-            w.WriteString(topic.Name, compact: false);
-            w.WriteArray(topic.Partitions, v, WritePartition);
-        });
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
     }
 
     private static EpochEndOffset ReadPartition(ref KafkaReader reader, short version) =>
