@@ -1,4 +1,5 @@
 using System.Globalization;
+using LagLab.Bench;
 using LagLab.Bench.Broker;
 
 // Usage: dotnet run -c Release --project bench/LagLab.Bench.Broker [-- --messages N] [--quick]

@@ -1,3 +1,5 @@
+using LagLab.Testing;
+
 namespace LagLab.Monitor.Tests;
 
 public sealed class MonitorOptionsTests
@@ -19,15 +21,8 @@ public sealed class MonitorOptionsTests
     [InlineData("--exclude-groups", nameof(MonitorOptions.ExcludeGroups), "[")]
     [InlineData("--topics", nameof(MonitorOptions.Topics), "*")]
     [InlineData("--rules", nameof(MonitorOptions.RulesFile), "/nonexistent/rules.yml")]
-    public void Validate_BadStringOption_NamesIt(string name, string property, string value)
-    {
-        var options = Valid();
-        typeof(MonitorOptions).GetProperty(property)!.SetValue(options, value);
-
-        var error = Assert.Throws<ArgumentException>(options.Validate);
-
-        Assert.StartsWith(name, error.Message, StringComparison.Ordinal);
-    }
+    public void Validate_BadStringOption_NamesIt(string name, string property, string value) =>
+        OptionsAssert.Rejects(OptionsAssert.With(Valid(), property, value).Validate, name);
 
     [Theory]
     [InlineData(99, false)]
@@ -40,13 +35,7 @@ public sealed class MonitorOptionsTests
         options.Interval = TimeSpan.FromMilliseconds(milliseconds);
         options.History = TimeSpan.FromHours(2);
 
-        var error = Record.Exception(options.Validate);
-
-        Assert.Equal(valid, error is null);
-        if (!valid)
-        {
-            Assert.StartsWith("--interval", error!.Message, StringComparison.Ordinal);
-        }
+        OptionsAssert.ValidIs(valid, options.Validate, "--interval");
     }
 
     [Theory]
@@ -68,7 +57,7 @@ public sealed class MonitorOptionsTests
         var options = Valid();
         options.Webhook = new Uri("ftp://am:9093");
 
-        Assert.StartsWith("--webhook", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
+        OptionsAssert.Rejects(options.Validate, "--webhook");
     }
 
     [Fact]

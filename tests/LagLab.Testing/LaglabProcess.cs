@@ -45,6 +45,13 @@ public sealed partial class LaglabProcess : IAsyncDisposable
         return dll;
     });
 
+    /// <summary>
+    /// Runs the built CLI to its exit, for commands that stop by themselves (a bad option, a one-shot command);
+    /// bounded generously, since the first call may wait for the CLI build.
+    /// </summary>
+    public static Task<ProcessRunner.Result> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync("dotnet", [CliPath, .. arguments], TimeSpan.FromSeconds(60), cancellationToken: cancellationToken);
+
     public static LaglabProcess Start(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LagLab.Bank.Logging;
 using LagLab.Bank.Metrics;
 using LagLab.Contracts;
+using LagLab.Metrics;
 
 namespace LagLab.Bank.Http;
 

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using LagLab.Bank.Faults;
 using LagLab.Bank.Ledger;
 using LagLab.Bank.RateLimiting;
+using LagLab.Metrics;
 
 namespace LagLab.Bank.Metrics;
 

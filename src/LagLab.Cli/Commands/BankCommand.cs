@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using LagLab.Bank;
-using Microsoft.Extensions.Logging;
 
 namespace LagLab.Cli.Commands;
 
@@ -30,14 +29,13 @@ internal static class BankCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            BankOptions options;
-            try
+            if (!CommandHost.TryBuild("bank", () =>
             {
                 if (parse.GetValue(histogram) is not null && (parse.GetValue(p50) is not null || parse.GetValue(p99) is not null))
                 {
                     throw new ArgumentException("--latency-histogram cannot be combined with --latency-p50 or --latency-p99.");
                 }
-                options = new BankOptions
+                var options = new BankOptions
                 {
                     Listen = parse.GetValue(listen)!,
                     RateLimit = parse.GetValue(rateLimit),
@@ -55,15 +53,12 @@ internal static class BankCommand
                 {
                     options.Outages.Add(OutageWindow.TryParse(text, out var window, out var error) ? window : throw new ArgumentException($"--outage {error}"));
                 }
-                options.Validate();
-            }
-            catch (ArgumentException ex)
+                return options;
+            }, o => o.Validate(), out var options))
             {
-                await Console.Error.WriteLineAsync($"laglab bank: {ex.Message}");
-                return 2;
+                return CommandHost.UsageError;
             }
-
-            using var loggerFactory = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var loggerFactory = CommandHost.Logging(parse, verbose);
             using var shutdown = new ShutdownSignal();
             BankServer bank;
             try
@@ -72,27 +67,16 @@ internal static class BankCommand
             }
             catch (ArgumentException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab bank: {ex.Message}");
-                return 2;
+                return CommandHost.Fail("bank", ex.Message);
             }
             catch (IOException ex)
             {
                 // Kestrel reports an address in use as an IOException wrapping the socket error.
-                await Console.Error.WriteLineAsync($"laglab bank: cannot listen on {options.Listen}: {ex.Message}");
-                return 2;
+                return CommandHost.Fail("bank", $"cannot listen on {options.Listen}: {ex.Message}");
             }
             await using (bank)
             {
-                // The one line scripts wait for: stdout, flushed, machine-readable.
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"laglab bank ready: listening on {bank.BaseAddress}"));
-                Console.Out.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, shutdown.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                await CommandHost.ServeAsync(string.Create(CultureInfo.InvariantCulture, $"laglab bank ready: listening on {bank.BaseAddress}"), shutdown.Token);
             }
             return 0;
         });

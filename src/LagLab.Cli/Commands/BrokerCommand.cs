@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LagLab.Broker;
-using Microsoft.Extensions.Logging;
 
 namespace LagLab.Cli.Commands;
 
@@ -40,7 +39,7 @@ internal static class BrokerCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new BrokerOptions
+            if (!CommandHost.TryBuild("broker", () => new BrokerOptions
             {
                 Host = parse.GetValue(host)!,
                 Port = parse.GetValue(port),
@@ -55,17 +54,11 @@ internal static class BrokerCommand
                 GroupMinSessionTimeoutMs = parse.GetValue(groupMinSession),
                 GroupMaxSessionTimeoutMs = parse.GetValue(groupMaxSession),
                 GroupInitialRebalanceDelayMs = parse.GetValue(groupInitialDelay),
-            };
-            try
+            }, o => o.Validate(), out var options))
             {
-                options.Validate();
+                return CommandHost.UsageError;
             }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync($"laglab broker: {ex.Message}");
-                return 2;
-            }
-            using var loggerFactory = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var loggerFactory = CommandHost.Logging(parse, verbose);
             using var shutdown = new ShutdownSignal();
             KafkaBroker broker;
             try
@@ -74,21 +67,11 @@ internal static class BrokerCommand
             }
             catch (System.Net.Sockets.SocketException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab broker: cannot listen on {options.Host}:{options.Port}: {ex.Message}");
-                return 2;
+                return CommandHost.Fail("broker", $"cannot listen on {options.Host}:{options.Port}: {ex.Message}");
             }
             await using (broker)
             {
-                // The one line scripts wait for: stdout, flushed, machine-readable.
-                Console.Out.WriteLine($"laglab broker ready: bootstrap servers {broker.BootstrapServers}");
-                Console.Out.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, shutdown.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                await CommandHost.ServeAsync($"laglab broker ready: bootstrap servers {broker.BootstrapServers}", shutdown.Token);
             }
             return 0;
         });

@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using LagLab.Monitor;
 using LagLab.Monitor.Alerting;
 using LagLab.Monitor.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace LagLab.Cli.Commands;
 
@@ -33,22 +32,17 @@ internal static class MonitorCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            MonitorOptions options;
-            try
+            (Option<string?>, string)[] named =
+            [
+                (bootstrap, "bootstrap-servers"), (listen, "listen"), (interval, "interval"), (groups, "groups"),
+                (excludeGroups, "exclude-groups"), (topics, "topics"), (rules, "rules"), (webhook, "webhook"),
+                (isolation, "isolation-level"), (timeLagMode, "time-lag-mode"), (alertFor, "alert-for"),
+            ];
+            if (!CommandHost.TryBuild("monitor", () => BuildOptions(parse, config, settings, named), o => o.Validate(), out var options))
             {
-                options = BuildOptions(parse, config, settings, [
-                    (bootstrap, "bootstrap-servers"), (listen, "listen"), (interval, "interval"), (groups, "groups"),
-                    (excludeGroups, "exclude-groups"), (topics, "topics"), (rules, "rules"), (webhook, "webhook"),
-                    (isolation, "isolation-level"), (timeLagMode, "time-lag-mode"), (alertFor, "alert-for"),
-                ]);
-                options.Validate();
+                return CommandHost.UsageError;
             }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync($"laglab monitor: {ex.Message}");
-                return 2;
-            }
-            using var loggerFactory = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var loggerFactory = CommandHost.Logging(parse, verbose);
             using var shutdown = new ShutdownSignal();
             LagMonitor monitor;
             try
@@ -57,25 +51,15 @@ internal static class MonitorCommand
             }
             catch (RuleFileException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab monitor: invalid rule file: {ex.Message}");
-                return 2;
+                return CommandHost.Fail("monitor", $"invalid rule file: {ex.Message}");
             }
             catch (IOException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab monitor: cannot listen on {options.Listen}: {ex.Message}");
-                return 2;
+                return CommandHost.Fail("monitor", $"cannot listen on {options.Listen}: {ex.Message}");
             }
             await using (monitor)
             {
-                Console.Out.WriteLine($"laglab monitor ready: {monitor.Url}");
-                Console.Out.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, shutdown.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                await CommandHost.ServeAsync($"laglab monitor ready: {monitor.Url}", shutdown.Token);
             }
             return 0;
         });

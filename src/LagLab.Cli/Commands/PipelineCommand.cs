@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LagLab.Pipeline;
 using LagLab.Pipeline.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LagLab.Cli.Commands;
 
@@ -41,10 +40,9 @@ internal static class PipelineCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            PipelineOptions options;
-            try
+            if (!CommandHost.TryBuild("pipeline", () =>
             {
-                options = new PipelineOptions
+                var options = new PipelineOptions
                 {
                     BootstrapServers = parse.GetValue(bootstrap)!,
                     Topic = parse.GetValue(topic)!,
@@ -84,14 +82,12 @@ internal static class PipelineCommand
                     BreakDuration = KafkaSettingsArgument.Duration("--break-duration", parse.GetValue(breakDuration), d.BreakDuration),
                 };
                 KafkaSettingsArgument.Apply(parse.GetValue(kafka), options.KafkaSettings);
-                options.Validate();
-            }
-            catch (ArgumentException ex)
+                return options;
+            }, o => o.Validate(), out var options))
             {
-                await Console.Error.WriteLineAsync($"laglab pipeline: {ex.Message}");
-                return 2;
+                return CommandHost.UsageError;
             }
-            using var loggerFactory = ConsoleLogging.Create(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information);
+            using var loggerFactory = CommandHost.Logging(parse, verbose);
             using var shutdown = new ShutdownSignal();
             try
             {
@@ -99,13 +95,11 @@ internal static class PipelineCommand
             }
             catch (Confluent.Kafka.KafkaException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab pipeline: Kafka error: {ex.Error.Reason}");
-                return 1;
+                return CommandHost.Fail("pipeline", $"Kafka error: {ex.Error.Reason}", exitCode: 1);
             }
             catch (IOException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab pipeline: {ex.Message}");
-                return 1;
+                return CommandHost.Fail("pipeline", ex.Message, exitCode: 1);
             }
             return 0;
         });

@@ -25,8 +25,7 @@ internal static class ProduceCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ProduceOptions options;
-            try
+            if (!CommandHost.TryBuild("produce", () =>
             {
                 var rateValue = parse.GetValue(rate);
                 var profileFile = parse.GetValue(profile);
@@ -34,7 +33,7 @@ internal static class ProduceCommand
                 {
                     throw new ArgumentException("give exactly one of --rate R or --profile FILE.");
                 }
-                options = new ProduceOptions
+                var options = new ProduceOptions
                 {
                     BootstrapServers = parse.GetValue(bootstrap)!,
                     Topic = parse.GetValue(topic)!,
@@ -44,12 +43,10 @@ internal static class ProduceCommand
                     Profile = rateValue is { } r ? RateProfile.Constant(r) : LoadProfile(profileFile!),
                 };
                 KafkaSettingsArgument.Apply(parse.GetValue(kafka), options.KafkaSettings);
-                options.Validate();
-            }
-            catch (Exception ex) when (ex is ArgumentException or FormatException)
+                return options;
+            }, o => o.Validate(), out var options))
             {
-                await Console.Error.WriteLineAsync($"laglab produce: {ex.Message}");
-                return 2;
+                return CommandHost.UsageError;
             }
             using var shutdown = new ShutdownSignal();
             ProduceSummary summary;
@@ -59,8 +56,7 @@ internal static class ProduceCommand
             }
             catch (Confluent.Kafka.KafkaException ex)
             {
-                await Console.Error.WriteLineAsync($"laglab produce: Kafka error: {ex.Error.Reason}");
-                return 1;
+                return CommandHost.Fail("produce", $"Kafka error: {ex.Error.Reason}", exitCode: 1);
             }
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"laglab produce: sent {summary.Sent} events to {options.Topic} in {summary.Elapsed.TotalSeconds:F1} s ({summary.Rate:F1}/s), {summary.Failed} failed"));

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using LagLab.Metrics;
 using LagLab.Pipeline.Bank;
 using LagLab.Pipeline.Buffering;
 using LagLab.Pipeline.Dispatch;
@@ -88,7 +89,7 @@ internal sealed partial class PipelineHost : IDisposable
 
     public async Task RunAsync(CancellationToken stop)
     {
-        using var exporter = new PrometheusExporter(_metrics.Meter);
+        using var exporter = new PrometheusTextExporter(_metrics.Meter, PipelineMetrics.SecondsBuckets);
         MetricsServer? server = null;
         if (_options.MetricsListen is not null)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using LagLab.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,14 +17,14 @@ internal sealed class MetricsServer : IAsyncDisposable
 
     public string Endpoint { get; private set; } = string.Empty;
 
-    public static async Task<MetricsServer> StartAsync(IPEndPoint endpoint, PrometheusExporter exporter, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<MetricsServer> StartAsync(IPEndPoint endpoint, PrometheusTextExporter exporter, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseKestrel(k => k.Listen(endpoint));
         var app = builder.Build();
-        app.MapGet("/metrics", () => Results.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/metrics", () => Results.Text(exporter.Render(), PrometheusTextExporter.ContentType));
         app.MapGet("/healthz", () => Results.Text("ok"));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var server = new MetricsServer(app);

@@ -11,6 +11,9 @@ internal sealed class PipelineMetrics : IDisposable
 {
     public const string MeterName = "LagLab.Pipeline";
 
+    /// <summary>Histogram buckets, seconds: 1 ms to an hour (end-to-end delay can reach the incident's 45 minutes).</summary>
+    public static readonly double[] SecondsBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _processed;
     private readonly Counter<long> _malformed;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using LagLab.Protocol.Messages;
 using LagLab.Protocol.Primitives;
 
 namespace LagLab.Protocol.Groups;
@@ -39,35 +40,14 @@ internal static class ConsumerProtocol
         return output.WrittenSpan.ToArray();
     }
 
-    public static List<ConsumerProtocolTopicPartitions> ReadTopicPartitions(ref KafkaReader reader)
-    {
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<ConsumerProtocolTopicPartitions>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var topic = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<int>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                partitions.Add(reader.ReadInt32());
-            }
-            topics.Add(new ConsumerProtocolTopicPartitions(topic, partitions));
-        }
-        return topics;
-    }
+    public static ConsumerProtocolTopicPartitions[] ReadTopicPartitions(ref KafkaReader reader) =>
+        reader.ReadArray(version: 0, static (ref KafkaReader r, short _) =>
+            new ConsumerProtocolTopicPartitions(r.ReadString(compact: false), r.ReadInt32Array()));
 
-    public static void WriteTopicPartitions(ref KafkaWriter writer, IReadOnlyList<ConsumerProtocolTopicPartitions> topics)
-    {
-        writer.WriteArrayLength(topics.Count, compact: false);
-        foreach (var topic in topics)
+    public static void WriteTopicPartitions(ref KafkaWriter writer, IReadOnlyList<ConsumerProtocolTopicPartitions> topics) =>
+        writer.WriteArray(topics, version: 0, static (ref KafkaWriter w, ConsumerProtocolTopicPartitions topic, short _) =>
         {
-            writer.WriteString(topic.Topic, compact: false);
-            writer.WriteArrayLength(topic.Partitions.Count, compact: false);
-            foreach (var partition in topic.Partitions)
-            {
-                writer.WriteInt32(partition);
-            }
-        }
-    }
+            w.WriteString(topic.Topic, compact: false);
+            w.WriteInt32Array(topic.Partitions);
+        });
 }

@@ -1,3 +1,4 @@
+using LagLab.Protocol.Messages;
 using LagLab.Protocol.Primitives;
 
 namespace LagLab.Protocol.Groups;
@@ -28,12 +29,7 @@ public sealed record ConsumerProtocolSubscription(
 
     public static ConsumerProtocolSubscription Read(ref KafkaReader reader, short version)
     {
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            topics.Add(reader.ReadString(compact: false));
-        }
+        var topics = reader.ReadStringArray();
         var userData = reader.ReadNullableBytes(compact: false);
         var owned = version >= 1 ? ConsumerProtocol.ReadTopicPartitions(ref reader) : [];
         var generationId = version >= 2 ? reader.ReadInt32() : -1;
@@ -43,11 +39,7 @@ public sealed record ConsumerProtocolSubscription(
 
     public void Write(ref KafkaWriter writer, short version)
     {
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic, compact: false);
-        }
+        writer.WriteStringArray(Topics);
         writer.WriteNullableBytes(UserData, compact: false);
         if (version >= 1)
         {

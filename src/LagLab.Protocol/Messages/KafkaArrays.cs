@@ -6,6 +6,8 @@ namespace LagLab.Protocol.Messages;
 /// Arrays of nested structs and of primitives, shared by the message codecs. Element counts go through
 /// <see cref="KafkaReader.ReadArrayLength"/>, which bounds them by the bytes left, so a hostile count
 /// allocates no more than the frame already holds. <c>compact</c> selects the flexible (KIP-482) encoding.
+/// The delegate overloads serve element types that are plain records (no codec of their own): there
+/// <c>flexible</c> means a compact count AND a tagged-field section after every element.
 /// </summary>
 internal static class KafkaArrays
 {
@@ -33,6 +35,58 @@ internal static class KafkaArrays
         for (var i = 0; i < items.Count; i++)
         {
             items[i].Write(ref writer, version);
+        }
+    }
+
+    public static T[] ReadArray<T>(this ref KafkaReader reader, short version, ElementReader<T> read, bool flexible = false) =>
+        ReadElements(ref reader, reader.ReadNonNullArrayLength(flexible), version, read, flexible);
+
+    public static T[]? ReadNullableArray<T>(this ref KafkaReader reader, short version, ElementReader<T> read, bool flexible = false)
+    {
+        var count = reader.ReadArrayLength(flexible);
+        return count < 0 ? null : ReadElements(ref reader, count, version, read, flexible);
+    }
+
+    /// <summary>Writes the count then each element; a null list is written as the null array (-1).</summary>
+    public static void WriteArray<T>(this KafkaWriter writer, IReadOnlyList<T>? items, short version, ElementWriter<T> write, bool flexible = false)
+    {
+        writer.WriteArrayLength(items?.Count ?? -1, flexible);
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            write(ref writer, items![i], version);
+            if (flexible)
+            {
+                writer.WriteEmptyTaggedFields();
+            }
+        }
+    }
+
+    /// <summary>The usual "topics, each a name then its partitions" nesting (non-flexible versions).</summary>
+    public static TTopic[] ReadTopics<TTopic, TPartition>(
+        this ref KafkaReader reader, short version, ElementReader<TPartition> readPartition, Func<string, TPartition[], TTopic> create)
+    {
+        var topics = new TTopic[reader.ReadNonNullArrayLength(compact: false)];
+        for (var i = 0; i < topics.Length; i++)
+        {
+            var name = reader.ReadString(compact: false);
+            topics[i] = create(name, reader.ReadArray(version, readPartition));
+        }
+        return topics;
+    }
+
+    public static void WriteTopics<TTopic, TPartition>(
+        this KafkaWriter writer,
+        IReadOnlyList<TTopic> topics,
+        short version,
+        Func<TTopic, (string Name, IReadOnlyList<TPartition> Partitions)> parts,
+        ElementWriter<TPartition> writePartition)
+    {
+        writer.WriteArrayLength(topics.Count, compact: false);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var (name, partitions) = parts(topics[i]);
+            writer.WriteString(name, compact: false);
+            writer.WriteArray(partitions, version, writePartition);
         }
     }
 
@@ -115,6 +169,20 @@ internal static class KafkaArrays
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = T.Read(ref reader, version);
+        }
+        return items;
+    }
+
+    private static T[] ReadElements<T>(ref KafkaReader reader, int count, short version, ElementReader<T> read, bool flexible)
+    {
+        var items = new T[count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read(ref reader, version);
+            if (flexible)
+            {
+                reader.SkipTaggedFields();
+            }
         }
         return items;
     }

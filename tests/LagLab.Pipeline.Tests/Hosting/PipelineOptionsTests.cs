@@ -1,4 +1,5 @@
 using LagLab.Pipeline.Hosting;
+using LagLab.Testing;
 
 namespace LagLab.Pipeline.Tests.Hosting;
 
@@ -19,15 +20,8 @@ public sealed class PipelineOptionsTests
     [InlineData("--metrics-listen", nameof(PipelineOptions.MetricsListen), "127.0.0.1")]
     [InlineData("--metrics-listen", nameof(PipelineOptions.MetricsListen), "127.0.0.1:70000")]
     [InlineData("--results-topic", nameof(PipelineOptions.ResultsTopic), "reconciliation-events")]
-    public void Validate_BadText_NamesTheOption(string option, string property, string value)
-    {
-        var options = new PipelineOptions();
-        typeof(PipelineOptions).GetProperty(property)!.SetValue(options, value);
-
-        var ex = Assert.Throws<ArgumentException>(options.Validate);
-
-        Assert.StartsWith(option, ex.Message, StringComparison.Ordinal);
-    }
+    public void Validate_BadText_NamesTheOption(string option, string property, string value) =>
+        OptionsAssert.Rejects(OptionsAssert.With(new PipelineOptions(), property, value).Validate, option);
 
     [Theory]
     [InlineData(0, false)]
@@ -36,7 +30,7 @@ public sealed class PipelineOptionsTests
     [InlineData(10_001, false)]
     public void Validate_ConcurrencyEdges(int concurrency, bool valid)
     {
-        AssertValid(new PipelineOptions { Concurrency = concurrency }, valid, "--concurrency");
+        OptionsAssert.ValidIs(valid, new PipelineOptions { Concurrency = concurrency }.Validate, "--concurrency");
     }
 
     [Theory]
@@ -47,7 +41,7 @@ public sealed class PipelineOptionsTests
     [InlineData(double.PositiveInfinity, false)]
     public void Validate_RateLimitEdges(double rate, bool valid)
     {
-        AssertValid(new PipelineOptions { RateLimit = rate }, valid, "--rate-limit");
+        OptionsAssert.ValidIs(valid, new PipelineOptions { RateLimit = rate }.Validate, "--rate-limit");
     }
 
     [Theory]
@@ -55,41 +49,30 @@ public sealed class PipelineOptionsTests
     [InlineData(2, true)]
     public void Validate_MaxBufferedEdges(int maxBuffered, bool valid)
     {
-        AssertValid(new PipelineOptions { MaxBuffered = maxBuffered }, valid, "--max-buffered");
+        OptionsAssert.ValidIs(valid, new PipelineOptions { MaxBuffered = maxBuffered }.Validate, "--max-buffered");
     }
 
     [Fact]
     public void Validate_SpoolDirWithMemoryBuffer_Fails()
     {
-        AssertValid(new PipelineOptions { SpoolDirectory = "/tmp/spool" }, false, "--spool-dir");
+        OptionsAssert.Rejects(new PipelineOptions { SpoolDirectory = "/tmp/spool" }.Validate, "--spool-dir");
     }
 
     [Fact]
     public void Validate_DurableBufferInBlockingMode_Fails()
     {
-        AssertValid(new PipelineOptions { Buffer = BufferMode.Durable, Mode = ProcessingMode.Blocking }, false, "--buffer");
+        OptionsAssert.Rejects(new PipelineOptions { Buffer = BufferMode.Durable, Mode = ProcessingMode.Blocking }.Validate, "--buffer");
     }
 
     [Fact]
     public void Validate_ZeroRevokeTimeout_Fails()
     {
-        AssertValid(new PipelineOptions { RevokeTimeout = TimeSpan.Zero }, false, "--revoke-timeout");
+        OptionsAssert.Rejects(new PipelineOptions { RevokeTimeout = TimeSpan.Zero }.Validate, "--revoke-timeout");
     }
 
     [Fact]
     public void EffectiveSpoolDirectory_StaticMember_IsPerInstance()
     {
         Assert.Equal(Path.Combine("spool", "node-2"), new PipelineOptions { InstanceId = "node-2" }.EffectiveSpoolDirectory);
-    }
-
-    private static void AssertValid(PipelineOptions options, bool valid, string option)
-    {
-        if (valid)
-        {
-            options.Validate();
-            return;
-        }
-        var ex = Assert.Throws<ArgumentException>(options.Validate);
-        Assert.StartsWith(option, ex.Message, StringComparison.Ordinal);
     }
 }

@@ -4,8 +4,6 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class CreatePartitionsMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.CreatePartitions);
-
     private static CreatePartitionsRequest Request() => new(
         [new("orders", 12), new("placed", 3, [new([1]), new([1, 2])])],
         TimeoutMs: 10_000,
@@ -15,25 +13,13 @@ public sealed class CreatePartitionsMessagesTests
         [new("orders", ErrorCode.None), new("placed", ErrorCode.InvalidPartitions, "Topic already has 4 partitions.")],
         ThrottleTimeMs: 5);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(), version, Request());
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.CreatePartitions, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(), version, Response());
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.CreatePartitions, Response);
 
     [Fact]
     public void Request_V1_MatchesHandEncoding_NullAssignments() =>

@@ -5,8 +5,6 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class CreateTopicsMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.CreateTopics);
-
     private static CreateTopicsRequest Request(short? v) => new(
         [
             new("orders", 12, 1, [], [new("retention.ms", "3600000"), new("cleanup.policy", null)]),
@@ -22,25 +20,13 @@ public sealed class CreateTopicsMessagesTests
         ],
         ThrottleTimeMs: Since(v, 2, 6, 0));
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(null), version, Request(version));
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.CreateTopics, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(null), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.CreateTopics, Response);
 
     [Fact]
     public void Request_V4_MatchesHandEncoding() =>

@@ -5,33 +5,19 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class DeleteTopicsMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.DeleteTopics);
-
     private static DeleteTopicsRequest Request() => new(["orders", "results"], 30_000);
 
     private static DeleteTopicsResponse Response(short? v) => new(
         [new("orders", ErrorCode.None), new("missing", ErrorCode.UnknownTopicOrPartition)],
         ThrottleTimeMs: Since(v, 1, 2, 0));
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(), version, Request());
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.DeleteTopics, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.DeleteTopics, Response);
 
     [Fact]
     public void Request_V1_MatchesHandEncoding() =>

@@ -5,8 +5,6 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class DescribeConfigsMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.DescribeConfigs);
-
     private static DescribeConfigsRequest Request(short? v) => new(
         [new(ConfigResourceType.Topic, "orders"), new(ConfigResourceType.Broker, "1", ["log.retention.ms", "num.partitions"])],
         IncludeSynonyms: Since(v, 1, true, false));
@@ -27,25 +25,13 @@ public sealed class DescribeConfigsMessagesTests
         ],
         ThrottleTimeMs: 1);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(null), version, Request(version));
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.DescribeConfigs, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(null), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.DescribeConfigs, Response);
 
     [Fact]
     public void Request_V1_MatchesHandEncoding() =>

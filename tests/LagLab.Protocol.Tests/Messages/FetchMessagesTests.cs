@@ -7,8 +7,6 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class FetchMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.Fetch);
-
     private static FetchRequest Request(short? v) => new(
         ReplicaId: -1,
         MaxWaitMs: 500,
@@ -44,25 +42,13 @@ public sealed class FetchMessagesTests
         ErrorCode: Since(v, 7, ErrorCode.FetchSessionIdNotFound, ErrorCode.None),
         SessionId: Since(v, 7, 9, 0));
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(null), version, Request(version));
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.Fetch, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(null), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.Fetch, Response);
 
     [Fact]
     public void Request_V4_MatchesHandEncoding() =>

@@ -4,31 +4,17 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class InitProducerIdMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.InitProducerId);
-
     private static InitProducerIdRequest Request() => new("txn-1", 60_000);
 
     private static InitProducerIdResponse Response() => new(ErrorCode.None, ProducerId: 1_234_567, ProducerEpoch: 3, ThrottleTimeMs: 2);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(), version, Request());
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.InitProducerId, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(), version, Response());
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.InitProducerId, Response);
 
     [Fact]
     public void Request_V1_MatchesHandEncoding_IdempotentOnly() =>

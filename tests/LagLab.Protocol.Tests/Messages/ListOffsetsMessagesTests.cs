@@ -6,8 +6,6 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class ListOffsetsMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.ListOffsets);
-
     private static ListOffsetsRequest Request(short? v) => new(
         ReplicaId: -1,
         [
@@ -34,25 +32,13 @@ public sealed class ListOffsetsMessagesTests
         ],
         ThrottleTimeMs: Since(v, 2, 8, 0));
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(null), version, Request(version));
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.ListOffsets, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(null), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.ListOffsets, Response);
 
     [Fact]
     public void Request_V0_MatchesHandEncoding() =>

@@ -31,10 +31,9 @@ public sealed class MetadataMessagesTests
         ControllerId: Since(v, 1, 1, -1),
         ClusterAuthorizedOperations: Since(v, 8, 1 << 8, MetadataResponse.AuthorizedOperationsOmitted));
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(null, ["orders", "results"]), version, Request(version, ["orders", "results"]));
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.Metadata, v => Request(v, ["orders", "results"]));
 
     [Theory]
     [MemberData(nameof(Versions))]
@@ -46,20 +45,9 @@ public sealed class MetadataMessagesTests
         Assert.Null(decoded.Topics);
     }
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(null, ["orders"]), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.Metadata, Response);
 
     [Fact]
     public void Request_V1_MatchesHandEncoding() =>

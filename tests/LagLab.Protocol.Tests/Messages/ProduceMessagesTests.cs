@@ -6,8 +6,6 @@ namespace LagLab.Protocol.Tests.Messages;
 
 public sealed class ProduceMessagesTests
 {
-    public static TheoryData<short> Versions => CodecAssert.Versions(ApiKey.Produce);
-
     private static readonly byte[] Batch = [0xAA, 0xBB, 0xCC];
 
     private static ProduceRequest Request(short? v) => new(
@@ -31,25 +29,13 @@ public sealed class ProduceMessagesTests
         ],
         ThrottleTimeMs: Since(v, 1, 17, 0));
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Request(null), version, Request(version));
+    [Fact]
+    public void Request_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.Produce, Request);
 
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Request_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Request(null), version);
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_RoundTrips_AtEveryVersion(short version) =>
-        CodecAssert.RoundTripsTo(Response(null), version, Response(version));
-
-    [Theory]
-    [MemberData(nameof(Versions))]
-    public void Response_EveryTruncatedPrefix_Throws(short version) =>
-        CodecAssert.EveryPrefixThrows(Response(null), version);
+    [Fact]
+    public void Response_RoundTripsAndRejectsTruncation_AtEveryVersion() =>
+        RoundTrip.ForEveryVersion(ApiKey.Produce, Response);
 
     [Fact]
     public void Request_V3_MatchesHandEncoding() =>

@@ -12,16 +12,8 @@ public sealed record ApiVersionsResponse(ErrorCode ErrorCode, IReadOnlyList<ApiV
     {
         var flexible = version >= 3;
         var errorCode = (ErrorCode)reader.ReadInt16();
-        var count = reader.ReadNonNullArrayLength(flexible);
-        var keys = new List<ApiKeyRange>(count);
-        for (var i = 0; i < count; i++)
-        {
-            keys.Add(new ApiKeyRange(reader.ReadInt16(), reader.ReadInt16(), reader.ReadInt16()));
-            if (flexible)
-            {
-                reader.SkipTaggedFields();
-            }
-        }
+        var keys = reader.ReadArray(version, static (ref KafkaReader r, short _) =>
+            new ApiKeyRange(r.ReadInt16(), r.ReadInt16(), r.ReadInt16()), flexible);
         var throttle = version >= 1 ? reader.ReadInt32() : 0;
         if (flexible)
         {
@@ -34,17 +26,12 @@ public sealed record ApiVersionsResponse(ErrorCode ErrorCode, IReadOnlyList<ApiV
     {
         var flexible = version >= 3;
         writer.WriteInt16(ErrorCode);
-        writer.WriteArrayLength(ApiKeys.Count, flexible);
-        foreach (var key in ApiKeys)
+        writer.WriteArray(ApiKeys, version, static (ref KafkaWriter w, ApiKeyRange key, short _) =>
         {
-            writer.WriteInt16(key.ApiKey);
-            writer.WriteInt16(key.MinVersion);
-            writer.WriteInt16(key.MaxVersion);
-            if (flexible)
-            {
-                writer.WriteEmptyTaggedFields();
-            }
-        }
+            w.WriteInt16(key.ApiKey);
+            w.WriteInt16(key.MinVersion);
+            w.WriteInt16(key.MaxVersion);
+        }, flexible);
         if (version >= 1)
         {
             writer.WriteInt32(ThrottleTimeMs);

@@ -10,21 +10,12 @@ public sealed record DeleteGroupsRequest(IReadOnlyList<string> GroupsNames)
 
     public static DeleteGroupsRequest Read(ref KafkaReader reader, short version)
     {
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var groups = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            groups.Add(reader.ReadString(compact: false));
-        }
+        var groups = reader.ReadStringArray();
         return new DeleteGroupsRequest(groups);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
-        writer.WriteArrayLength(GroupsNames.Count, compact: false);
-        foreach (var group in GroupsNames)
-        {
-            writer.WriteString(group, compact: false);
-        }
+        writer.WriteStringArray(GroupsNames);
     }
 }

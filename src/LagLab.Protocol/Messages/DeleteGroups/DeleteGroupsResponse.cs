@@ -12,23 +12,18 @@ public sealed record DeleteGroupsResponse(IReadOnlyList<DeleteGroupsResponse.Del
     public static DeleteGroupsResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = reader.ReadInt32();
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var results = new List<DeletableGroupResult>(count);
-        for (var i = 0; i < count; i++)
-        {
-            results.Add(new DeletableGroupResult(reader.ReadString(compact: false), (ErrorCode)reader.ReadInt16()));
-        }
+        var results = reader.ReadArray(version, static (ref KafkaReader r, short _) =>
+            new DeletableGroupResult(r.ReadString(compact: false), (ErrorCode)r.ReadInt16()));
         return new DeleteGroupsResponse(results, throttle);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
         writer.WriteInt32(ThrottleTimeMs);
-        writer.WriteArrayLength(Results.Count, compact: false);
-        foreach (var result in Results)
+        writer.WriteArray(Results, version, static (ref KafkaWriter w, DeletableGroupResult result, short _) =>
         {
-            writer.WriteString(result.GroupId, compact: false);
-            writer.WriteInt16(result.ErrorCode);
-        }
+            w.WriteString(result.GroupId, compact: false);
+            w.WriteInt16(result.ErrorCode);
+        });
     }
 }

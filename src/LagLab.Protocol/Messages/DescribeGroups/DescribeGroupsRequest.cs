@@ -10,23 +10,14 @@ public sealed record DescribeGroupsRequest(IReadOnlyList<string> Groups, bool In
 
     public static DescribeGroupsRequest Read(ref KafkaReader reader, short version)
     {
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var groups = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            groups.Add(reader.ReadString(compact: false));
-        }
+        var groups = reader.ReadStringArray();
         var includeOperations = version >= 3 && reader.ReadBoolean();
         return new DescribeGroupsRequest(groups, includeOperations);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
-        writer.WriteArrayLength(Groups.Count, compact: false);
-        foreach (var group in Groups)
-        {
-            writer.WriteString(group, compact: false);
-        }
+        writer.WriteStringArray(Groups);
         if (version >= 3)
         {
             writer.WriteBoolean(IncludeAuthorizedOperations);

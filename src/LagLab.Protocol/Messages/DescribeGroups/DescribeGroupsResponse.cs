@@ -38,31 +38,7 @@ public sealed record DescribeGroupsResponse(IReadOnlyList<DescribeGroupsResponse
     public static DescribeGroupsResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = version >= 1 ? reader.ReadInt32() : 0;
-        var groupCount = reader.ReadNonNullArrayLength(compact: false);
-        var groups = new List<DescribedGroup>(groupCount);
-        for (var g = 0; g < groupCount; g++)
-        {
-            var errorCode = (ErrorCode)reader.ReadInt16();
-            var groupId = reader.ReadString(compact: false);
-            var state = reader.ReadString(compact: false);
-            var protocolType = reader.ReadString(compact: false);
-            var protocolData = reader.ReadString(compact: false);
-            var memberCount = reader.ReadNonNullArrayLength(compact: false);
-            var members = new List<Member>(memberCount);
-            for (var m = 0; m < memberCount; m++)
-            {
-                var memberId = reader.ReadString(compact: false);
-                var instanceId = version >= 4 ? reader.ReadNullableString(compact: false) : null;
-                var clientId = reader.ReadString(compact: false);
-                var clientHost = reader.ReadString(compact: false);
-                var metadata = reader.ReadBytes(compact: false);
-                var assignment = reader.ReadBytes(compact: false);
-                members.Add(new Member(memberId, clientId, clientHost, metadata, assignment, instanceId));
-            }
-            var operations = version >= 3 ? reader.ReadInt32() : AuthorizedOperationsOmitted;
-            groups.Add(new DescribedGroup(errorCode, groupId, state, protocolType, protocolData, members, operations));
-        }
-        return new DescribeGroupsResponse(groups, throttle);
+        return new DescribeGroupsResponse(reader.ReadArray(version, ReadGroup), throttle);
     }
 
     public void Write(ref KafkaWriter writer, short version)
@@ -71,31 +47,56 @@ public sealed record DescribeGroupsResponse(IReadOnlyList<DescribeGroupsResponse
         {
             writer.WriteInt32(ThrottleTimeMs);
         }
-        writer.WriteArrayLength(Groups.Count, compact: false);
-        foreach (var group in Groups)
+        writer.WriteArray(Groups, version, WriteGroup);
+    }
+
+    private static DescribedGroup ReadGroup(ref KafkaReader reader, short version)
+    {
+        var errorCode = (ErrorCode)reader.ReadInt16();
+        var groupId = reader.ReadString(compact: false);
+        var state = reader.ReadString(compact: false);
+        var protocolType = reader.ReadString(compact: false);
+        var protocolData = reader.ReadString(compact: false);
+        var members = reader.ReadArray(version, ReadMember);
+        var operations = version >= 3 ? reader.ReadInt32() : AuthorizedOperationsOmitted;
+        return new DescribedGroup(errorCode, groupId, state, protocolType, protocolData, members, operations);
+    }
+
+    private static void WriteGroup(ref KafkaWriter writer, DescribedGroup group, short version)
+    {
+        writer.WriteInt16(group.ErrorCode);
+        writer.WriteString(group.GroupId, compact: false);
+        writer.WriteString(group.GroupState, compact: false);
+        writer.WriteString(group.ProtocolType, compact: false);
+        writer.WriteString(group.ProtocolData, compact: false);
+        writer.WriteArray(group.Members, version, WriteMember);
+        if (version >= 3)
         {
-            writer.WriteInt16(group.ErrorCode);
-            writer.WriteString(group.GroupId, compact: false);
-            writer.WriteString(group.GroupState, compact: false);
-            writer.WriteString(group.ProtocolType, compact: false);
-            writer.WriteString(group.ProtocolData, compact: false);
-            writer.WriteArrayLength(group.Members.Count, compact: false);
-            foreach (var member in group.Members)
-            {
-                writer.WriteString(member.MemberId, compact: false);
-                if (version >= 4)
-                {
-                    writer.WriteNullableString(member.GroupInstanceId, compact: false);
-                }
-                writer.WriteString(member.ClientId, compact: false);
-                writer.WriteString(member.ClientHost, compact: false);
-                writer.WriteBytes(member.MemberMetadata.Span, compact: false);
-                writer.WriteBytes(member.MemberAssignment.Span, compact: false);
-            }
-            if (version >= 3)
-            {
-                writer.WriteInt32(group.AuthorizedOperations);
-            }
+            writer.WriteInt32(group.AuthorizedOperations);
         }
+    }
+
+    private static Member ReadMember(ref KafkaReader reader, short version)
+    {
+        var memberId = reader.ReadString(compact: false);
+        var instanceId = version >= 4 ? reader.ReadNullableString(compact: false) : null;
+        var clientId = reader.ReadString(compact: false);
+        var clientHost = reader.ReadString(compact: false);
+        var metadata = reader.ReadBytes(compact: false);
+        var assignment = reader.ReadBytes(compact: false);
+        return new Member(memberId, clientId, clientHost, metadata, assignment, instanceId);
+    }
+
+    private static void WriteMember(ref KafkaWriter writer, Member member, short version)
+    {
+        writer.WriteString(member.MemberId, compact: false);
+        if (version >= 4)
+        {
+            writer.WriteNullableString(member.GroupInstanceId, compact: false);
+        }
+        writer.WriteString(member.ClientId, compact: false);
+        writer.WriteString(member.ClientHost, compact: false);
+        writer.WriteBytes(member.MemberMetadata.Span, compact: false);
+        writer.WriteBytes(member.MemberAssignment.Span, compact: false);
     }
 }

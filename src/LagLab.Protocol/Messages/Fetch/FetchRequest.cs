@@ -66,16 +66,10 @@ public sealed record FetchRequest(
         }
     }
 
-    public sealed record Topic(string Name, IReadOnlyList<Partition> Partitions) : IKafkaMessage<Topic>
+    public sealed record Topic(string Name, IReadOnlyList<Partition> Partitions) : TopicEntry<Partition>(Name, Partitions), IKafkaMessage<Topic>
     {
         public static Topic Read(ref KafkaReader reader, short version) =>
             new(reader.ReadString(compact: false), reader.ReadArray<Partition>(version));
-
-        public void Write(ref KafkaWriter writer, short version)
-        {
-            writer.WriteString(Name, compact: false);
-            writer.WriteArray(Partitions, version);
-        }
     }
 
     /// <summary>One partition to fetch. CurrentLeaderEpoch v9+, LogStartOffset v5+ (followers only).</summary>

@@ -29,12 +29,8 @@ public sealed record JoinGroupRequest(
         var memberId = reader.ReadString(compact: false);
         var instanceId = version >= 5 ? reader.ReadNullableString(compact: false) : null;
         var protocolType = reader.ReadString(compact: false);
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var protocols = new List<Protocol>(count);
-        for (var i = 0; i < count; i++)
-        {
-            protocols.Add(new Protocol(reader.ReadString(compact: false), reader.ReadBytes(compact: false)));
-        }
+        var protocols = reader.ReadArray(version, static (ref KafkaReader r, short _) =>
+            new Protocol(r.ReadString(compact: false), r.ReadBytes(compact: false)));
         return new JoinGroupRequest(groupId, sessionTimeout, memberId, protocolType, protocols, rebalanceTimeout, instanceId);
     }
 
@@ -52,11 +48,10 @@ public sealed record JoinGroupRequest(
             writer.WriteNullableString(GroupInstanceId, compact: false);
         }
         writer.WriteString(ProtocolType, compact: false);
-        writer.WriteArrayLength(Protocols.Count, compact: false);
-        foreach (var protocol in Protocols)
+        writer.WriteArray(Protocols, version, static (ref KafkaWriter w, Protocol protocol, short _) =>
         {
-            writer.WriteString(protocol.Name, compact: false);
-            writer.WriteBytes(protocol.Metadata.Span, compact: false);
-        }
+            w.WriteString(protocol.Name, compact: false);
+            w.WriteBytes(protocol.Metadata.Span, compact: false);
+        });
     }
 }

@@ -27,14 +27,7 @@ public sealed record JoinGroupResponse(
         var protocolName = reader.ReadString(compact: false);
         var leader = reader.ReadString(compact: false);
         var memberId = reader.ReadString(compact: false);
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var members = new List<Member>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var id = reader.ReadString(compact: false);
-            var instanceId = version >= 5 ? reader.ReadNullableString(compact: false) : null;
-            members.Add(new Member(id, reader.ReadBytes(compact: false), instanceId));
-        }
+        var members = reader.ReadArray(version, ReadMember);
         return new JoinGroupResponse(errorCode, generationId, protocolName, leader, memberId, members, throttle);
     }
 
@@ -49,15 +42,23 @@ public sealed record JoinGroupResponse(
         writer.WriteString(ProtocolName, compact: false);
         writer.WriteString(Leader, compact: false);
         writer.WriteString(MemberId, compact: false);
-        writer.WriteArrayLength(Members.Count, compact: false);
-        foreach (var member in Members)
+        writer.WriteArray(Members, version, WriteMember);
+    }
+
+    private static Member ReadMember(ref KafkaReader reader, short version)
+    {
+        var id = reader.ReadString(compact: false);
+        var instanceId = version >= 5 ? reader.ReadNullableString(compact: false) : null;
+        return new Member(id, reader.ReadBytes(compact: false), instanceId);
+    }
+
+    private static void WriteMember(ref KafkaWriter writer, Member member, short version)
+    {
+        writer.WriteString(member.MemberId, compact: false);
+        if (version >= 5)
         {
-            writer.WriteString(member.MemberId, compact: false);
-            if (version >= 5)
-            {
-                writer.WriteNullableString(member.GroupInstanceId, compact: false);
-            }
-            writer.WriteBytes(member.Metadata.Span, compact: false);
+            writer.WriteNullableString(member.GroupInstanceId, compact: false);
         }
+        writer.WriteBytes(member.Metadata.Span, compact: false);
     }
 }

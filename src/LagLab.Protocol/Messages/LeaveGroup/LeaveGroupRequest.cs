@@ -23,12 +23,8 @@ public sealed record LeaveGroupRequest(string GroupId, string MemberId = "")
         {
             return new LeaveGroupRequest(groupId, reader.ReadString(compact: false));
         }
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var members = new List<MemberIdentity>(count);
-        for (var i = 0; i < count; i++)
-        {
-            members.Add(new MemberIdentity(reader.ReadString(compact: false), reader.ReadNullableString(compact: false)));
-        }
+        var members = reader.ReadArray(version, static (ref KafkaReader r, short _) =>
+            new MemberIdentity(r.ReadString(compact: false), r.ReadNullableString(compact: false)));
         return new LeaveGroupRequest(groupId) { Members = members };
     }
 
@@ -40,11 +36,10 @@ public sealed record LeaveGroupRequest(string GroupId, string MemberId = "")
             writer.WriteString(MemberId, compact: false);
             return;
         }
-        writer.WriteArrayLength(Members.Count, compact: false);
-        foreach (var member in Members)
+        writer.WriteArray(Members, version, static (ref KafkaWriter w, MemberIdentity member, short _) =>
         {
-            writer.WriteString(member.MemberId, compact: false);
-            writer.WriteNullableString(member.GroupInstanceId, compact: false);
-        }
+            w.WriteString(member.MemberId, compact: false);
+            w.WriteNullableString(member.GroupInstanceId, compact: false);
+        });
     }
 }

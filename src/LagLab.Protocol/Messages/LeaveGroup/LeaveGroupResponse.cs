@@ -18,14 +18,8 @@ public sealed record LeaveGroupResponse(ErrorCode ErrorCode, int ThrottleTimeMs 
         {
             return new LeaveGroupResponse(errorCode, throttle);
         }
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var members = new List<MemberResponse>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var memberId = reader.ReadString(compact: false);
-            var instanceId = reader.ReadNullableString(compact: false);
-            members.Add(new MemberResponse(memberId, instanceId, (ErrorCode)reader.ReadInt16()));
-        }
+        var members = reader.ReadArray(version, static (ref KafkaReader r, short _) =>
+            new MemberResponse(r.ReadString(compact: false), r.ReadNullableString(compact: false), (ErrorCode)r.ReadInt16()));
         return new LeaveGroupResponse(errorCode, throttle) { Members = members };
     }
 
@@ -40,12 +34,11 @@ public sealed record LeaveGroupResponse(ErrorCode ErrorCode, int ThrottleTimeMs 
         {
             return;
         }
-        writer.WriteArrayLength(Members.Count, compact: false);
-        foreach (var member in Members)
+        writer.WriteArray(Members, version, static (ref KafkaWriter w, MemberResponse member, short _) =>
         {
-            writer.WriteString(member.MemberId, compact: false);
-            writer.WriteNullableString(member.GroupInstanceId, compact: false);
-            writer.WriteInt16(member.ErrorCode);
-        }
+            w.WriteString(member.MemberId, compact: false);
+            w.WriteNullableString(member.GroupInstanceId, compact: false);
+            w.WriteInt16(member.ErrorCode);
+        });
     }
 }

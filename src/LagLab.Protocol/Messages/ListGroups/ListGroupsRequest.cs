@@ -19,16 +19,7 @@ public sealed record ListGroupsRequest : IKafkaRequest<ListGroupsRequest, ListGr
         {
             return new ListGroupsRequest();
         }
-        var states = new List<string>();
-        if (version >= 4)
-        {
-            var count = reader.ReadNonNullArrayLength(compact: true);
-            states.Capacity = count;
-            for (var i = 0; i < count; i++)
-            {
-                states.Add(reader.ReadString(compact: true));
-            }
-        }
+        string[] states = version >= 4 ? reader.ReadStringArray(compact: true) : [];
         reader.SkipTaggedFields();
         return new ListGroupsRequest { StatesFilter = states };
     }
@@ -41,11 +32,7 @@ public sealed record ListGroupsRequest : IKafkaRequest<ListGroupsRequest, ListGr
         }
         if (version >= 4)
         {
-            writer.WriteArrayLength(StatesFilter.Count, compact: true);
-            foreach (var state in StatesFilter)
-            {
-                writer.WriteString(state, compact: true);
-            }
+            writer.WriteStringArray(StatesFilter, compact: true);
         }
         writer.WriteEmptyTaggedFields();
     }

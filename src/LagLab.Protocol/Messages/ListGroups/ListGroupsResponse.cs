@@ -17,19 +17,7 @@ public sealed record ListGroupsResponse(ErrorCode ErrorCode, IReadOnlyList<ListG
         var flexible = version >= 3;
         var throttle = version >= 1 ? reader.ReadInt32() : 0;
         var errorCode = (ErrorCode)reader.ReadInt16();
-        var count = reader.ReadNonNullArrayLength(flexible);
-        var groups = new List<ListedGroup>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var groupId = reader.ReadString(flexible);
-            var protocolType = reader.ReadString(flexible);
-            var state = version >= 4 ? reader.ReadString(flexible) : "";
-            if (flexible)
-            {
-                reader.SkipTaggedFields();
-            }
-            groups.Add(new ListedGroup(groupId, protocolType, state));
-        }
+        var groups = reader.ReadArray(version, ReadGroup, flexible);
         if (flexible)
         {
             reader.SkipTaggedFields();
@@ -45,23 +33,30 @@ public sealed record ListGroupsResponse(ErrorCode ErrorCode, IReadOnlyList<ListG
             writer.WriteInt32(ThrottleTimeMs);
         }
         writer.WriteInt16(ErrorCode);
-        writer.WriteArrayLength(Groups.Count, flexible);
-        foreach (var group in Groups)
-        {
-            writer.WriteString(group.GroupId, flexible);
-            writer.WriteString(group.ProtocolType, flexible);
-            if (version >= 4)
-            {
-                writer.WriteString(group.GroupState, flexible);
-            }
-            if (flexible)
-            {
-                writer.WriteEmptyTaggedFields();
-            }
-        }
+        writer.WriteArray(Groups, version, WriteGroup, flexible);
         if (flexible)
         {
             writer.WriteEmptyTaggedFields();
+        }
+    }
+
+    private static ListedGroup ReadGroup(ref KafkaReader reader, short version)
+    {
+        var flexible = version >= 3;
+        var groupId = reader.ReadString(flexible);
+        var protocolType = reader.ReadString(flexible);
+        var state = version >= 4 ? reader.ReadString(flexible) : "";
+        return new ListedGroup(groupId, protocolType, state);
+    }
+
+    private static void WriteGroup(ref KafkaWriter writer, ListedGroup group, short version)
+    {
+        var flexible = version >= 3;
+        writer.WriteString(group.GroupId, flexible);
+        writer.WriteString(group.ProtocolType, flexible);
+        if (version >= 4)
+        {
+            writer.WriteString(group.GroupState, flexible);
         }
     }
 }

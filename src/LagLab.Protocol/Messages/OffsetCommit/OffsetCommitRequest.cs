@@ -37,24 +37,7 @@ public sealed record OffsetCommitRequest(
         var memberId = version >= 1 ? reader.ReadString(compact: false) : "";
         var instanceId = version >= 7 ? reader.ReadNullableString(compact: false) : null;
         var retention = version is >= 2 and <= 4 ? reader.ReadInt64() : -1;
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<Partition>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                var index = reader.ReadInt32();
-                var offset = reader.ReadInt64();
-                var leaderEpoch = version >= 6 ? reader.ReadInt32() : -1;
-                var timestamp = version == 1 ? reader.ReadInt64() : -1;
-                var metadata = reader.ReadNullableString(compact: false);
-                partitions.Add(new Partition(index, offset, metadata, leaderEpoch, timestamp));
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetCommitRequest(groupId, topics, generationId, memberId, instanceId, retention);
     }
 
@@ -74,25 +57,31 @@ public sealed record OffsetCommitRequest(
         {
             writer.WriteInt64(RetentionTimeMs);
         }
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
+    }
+
+    private static Partition ReadPartition(ref KafkaReader reader, short version)
+    {
+        var index = reader.ReadInt32();
+        var offset = reader.ReadInt64();
+        var leaderEpoch = version >= 6 ? reader.ReadInt32() : -1;
+        var timestamp = version == 1 ? reader.ReadInt64() : -1;
+        var metadata = reader.ReadNullableString(compact: false);
+        return new Partition(index, offset, metadata, leaderEpoch, timestamp);
+    }
+
+    private static void WritePartition(ref KafkaWriter writer, Partition partition, short version)
+    {
+        writer.WriteInt32(partition.PartitionIndex);
+        writer.WriteInt64(partition.CommittedOffset);
+        if (version >= 6)
         {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.Partitions.Count, compact: false);
-            foreach (var partition in topic.Partitions)
-            {
-                writer.WriteInt32(partition.PartitionIndex);
-                writer.WriteInt64(partition.CommittedOffset);
-                if (version >= 6)
-                {
-                    writer.WriteInt32(partition.CommittedLeaderEpoch);
-                }
-                if (version == 1)
-                {
-                    writer.WriteInt64(partition.CommitTimestamp);
-                }
-                writer.WriteNullableString(partition.CommittedMetadata, compact: false);
-            }
+            writer.WriteInt32(partition.CommittedLeaderEpoch);
         }
+        if (version == 1)
+        {
+            writer.WriteInt64(partition.CommitTimestamp);
+        }
+        writer.WriteNullableString(partition.CommittedMetadata, compact: false);
     }
 }

@@ -13,19 +13,7 @@ public sealed record OffsetCommitResponse(IReadOnlyList<OffsetCommitResponse.Top
     public static OffsetCommitResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = version >= 3 ? reader.ReadInt32() : 0;
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<Partition>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                partitions.Add(new Partition(reader.ReadInt32(), (ErrorCode)reader.ReadInt16()));
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetCommitResponse(topics, throttle);
     }
 
@@ -35,16 +23,15 @@ public sealed record OffsetCommitResponse(IReadOnlyList<OffsetCommitResponse.Top
         {
             writer.WriteInt32(ThrottleTimeMs);
         }
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.Partitions.Count, compact: false);
-            foreach (var partition in topic.Partitions)
-            {
-                writer.WriteInt32(partition.PartitionIndex);
-                writer.WriteInt16(partition.ErrorCode);
-            }
-        }
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
+    }
+
+    private static Partition ReadPartition(ref KafkaReader reader, short version) =>
+        new(reader.ReadInt32(), (ErrorCode)reader.ReadInt16());
+
+    private static void WritePartition(ref KafkaWriter writer, Partition partition, short version)
+    {
+        writer.WriteInt32(partition.PartitionIndex);
+        writer.WriteInt16(partition.ErrorCode);
     }
 }

@@ -13,34 +13,22 @@ public sealed record OffsetDeleteRequest(string GroupId, IReadOnlyList<OffsetDel
     public static OffsetDeleteRequest Read(ref KafkaReader reader, short version)
     {
         var groupId = reader.ReadString(compact: false);
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<int>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                partitions.Add(reader.ReadInt32());
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = reader.ReadArray(version, ReadTopic);
         return new OffsetDeleteRequest(groupId, topics);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
         writer.WriteString(GroupId, compact: false);
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.PartitionIndexes.Count, compact: false);
-            foreach (var partition in topic.PartitionIndexes)
-            {
-                writer.WriteInt32(partition);
-            }
-        }
+        writer.WriteArray(Topics, version, WriteTopic);
+    }
+
+    private static Topic ReadTopic(ref KafkaReader reader, short version) =>
+        new(reader.ReadString(compact: false), reader.ReadInt32Array());
+
+    private static void WriteTopic(ref KafkaWriter writer, Topic topic, short version)
+    {
+        writer.WriteString(topic.Name, compact: false);
+        writer.WriteInt32Array(topic.PartitionIndexes);
     }
 }

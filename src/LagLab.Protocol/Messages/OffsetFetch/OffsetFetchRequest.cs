@@ -16,47 +16,26 @@ public sealed record OffsetFetchRequest(string GroupId, IReadOnlyList<OffsetFetc
     public static OffsetFetchRequest Read(ref KafkaReader reader, short version)
     {
         var groupId = reader.ReadString(compact: false);
-        var topicCount = version >= 2 ? reader.ReadArrayLength(compact: false) : reader.ReadNonNullArrayLength(compact: false);
-        if (topicCount < 0)
-        {
-            return new OffsetFetchRequest(groupId, null);
-        }
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<int>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                partitions.Add(reader.ReadInt32());
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = version >= 2 ? reader.ReadNullableArray(version, ReadTopic) : reader.ReadArray(version, ReadTopic);
         return new OffsetFetchRequest(groupId, topics);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
         writer.WriteString(GroupId, compact: false);
-        if (Topics is null)
+        if (Topics is null && version < 2)
         {
-            if (version < 2)
-            {
-                throw new KafkaProtocolException($"OffsetFetch v{version} cannot ask for all topics (null topics needs v2+).", ErrorCode.UnsupportedVersion);
-            }
-            writer.WriteArrayLength(-1, compact: false);
-            return;
+            throw new KafkaProtocolException($"OffsetFetch v{version} cannot ask for all topics (null topics needs v2+).", ErrorCode.UnsupportedVersion);
         }
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.PartitionIndexes.Count, compact: false);
-            foreach (var partition in topic.PartitionIndexes)
-            {
-                writer.WriteInt32(partition);
-            }
-        }
+        writer.WriteArray(Topics, version, WriteTopic);
+    }
+
+    private static Topic ReadTopic(ref KafkaReader reader, short version) =>
+        new(reader.ReadString(compact: false), reader.ReadInt32Array());
+
+    private static void WriteTopic(ref KafkaWriter writer, Topic topic, short version)
+    {
+        writer.WriteString(topic.Name, compact: false);
+        writer.WriteInt32Array(topic.PartitionIndexes);
     }
 }

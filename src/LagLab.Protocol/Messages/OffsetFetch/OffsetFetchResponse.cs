@@ -25,23 +25,7 @@ public sealed record OffsetFetchResponse(
     public static OffsetFetchResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = version >= 3 ? reader.ReadInt32() : 0;
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<Partition>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                var index = reader.ReadInt32();
-                var offset = reader.ReadInt64();
-                var leaderEpoch = version >= 5 ? reader.ReadInt32() : -1;
-                var metadata = reader.ReadNullableString(compact: false);
-                partitions.Add(new Partition(index, offset, metadata, (ErrorCode)reader.ReadInt16(), leaderEpoch));
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         var errorCode = version >= 2 ? (ErrorCode)reader.ReadInt16() : ErrorCode.None;
         return new OffsetFetchResponse(topics, errorCode, throttle);
     }
@@ -52,26 +36,31 @@ public sealed record OffsetFetchResponse(
         {
             writer.WriteInt32(ThrottleTimeMs);
         }
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.Partitions.Count, compact: false);
-            foreach (var partition in topic.Partitions)
-            {
-                writer.WriteInt32(partition.PartitionIndex);
-                writer.WriteInt64(partition.CommittedOffset);
-                if (version >= 5)
-                {
-                    writer.WriteInt32(partition.CommittedLeaderEpoch);
-                }
-                writer.WriteNullableString(partition.Metadata, compact: false);
-                writer.WriteInt16(partition.ErrorCode);
-            }
-        }
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
         if (version >= 2)
         {
             writer.WriteInt16(ErrorCode);
         }
+    }
+
+    private static Partition ReadPartition(ref KafkaReader reader, short version)
+    {
+        var index = reader.ReadInt32();
+        var offset = reader.ReadInt64();
+        var leaderEpoch = version >= 5 ? reader.ReadInt32() : -1;
+        var metadata = reader.ReadNullableString(compact: false);
+        return new Partition(index, offset, metadata, (ErrorCode)reader.ReadInt16(), leaderEpoch);
+    }
+
+    private static void WritePartition(ref KafkaWriter writer, Partition partition, short version)
+    {
+        writer.WriteInt32(partition.PartitionIndex);
+        writer.WriteInt64(partition.CommittedOffset);
+        if (version >= 5)
+        {
+            writer.WriteInt32(partition.CommittedLeaderEpoch);
+        }
+        writer.WriteNullableString(partition.Metadata, compact: false);
+        writer.WriteInt16(partition.ErrorCode);
     }
 }

@@ -18,19 +18,7 @@ public sealed record OffsetForLeaderEpochRequest(IReadOnlyList<OffsetForLeaderEp
     public static OffsetForLeaderEpochRequest Read(ref KafkaReader reader, short version)
     {
         var replicaId = version >= 3 ? reader.ReadInt32() : -2;
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<Partition>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                partitions.Add(new Partition(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32()));
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetForLeaderEpochRequest(topics, replicaId);
     }
 
@@ -40,17 +28,16 @@ public sealed record OffsetForLeaderEpochRequest(IReadOnlyList<OffsetForLeaderEp
         {
             writer.WriteInt32(ReplicaId);
         }
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.Partitions.Count, compact: false);
-            foreach (var partition in topic.Partitions)
-            {
-                writer.WriteInt32(partition.PartitionIndex);
-                writer.WriteInt32(partition.CurrentLeaderEpoch);
-                writer.WriteInt32(partition.LeaderEpoch);
-            }
-        }
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
+    }
+
+    private static Partition ReadPartition(ref KafkaReader reader, short version) =>
+        new(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+
+    private static void WritePartition(ref KafkaWriter writer, Partition partition, short version)
+    {
+        writer.WriteInt32(partition.PartitionIndex);
+        writer.WriteInt32(partition.CurrentLeaderEpoch);
+        writer.WriteInt32(partition.LeaderEpoch);
     }
 }

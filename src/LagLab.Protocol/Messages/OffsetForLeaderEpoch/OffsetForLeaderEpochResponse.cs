@@ -14,37 +14,24 @@ public sealed record OffsetForLeaderEpochResponse(IReadOnlyList<OffsetForLeaderE
     public static OffsetForLeaderEpochResponse Read(ref KafkaReader reader, short version)
     {
         var throttle = reader.ReadInt32();
-        var topicCount = reader.ReadNonNullArrayLength(compact: false);
-        var topics = new List<Topic>(topicCount);
-        for (var t = 0; t < topicCount; t++)
-        {
-            var name = reader.ReadString(compact: false);
-            var partitionCount = reader.ReadNonNullArrayLength(compact: false);
-            var partitions = new List<EpochEndOffset>(partitionCount);
-            for (var p = 0; p < partitionCount; p++)
-            {
-                partitions.Add(new EpochEndOffset((ErrorCode)reader.ReadInt16(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64()));
-            }
-            topics.Add(new Topic(name, partitions));
-        }
+        var topics = reader.ReadTopics(version, ReadPartition, static (name, partitions) => new Topic(name, partitions));
         return new OffsetForLeaderEpochResponse(topics, throttle);
     }
 
     public void Write(ref KafkaWriter writer, short version)
     {
         writer.WriteInt32(ThrottleTimeMs);
-        writer.WriteArrayLength(Topics.Count, compact: false);
-        foreach (var topic in Topics)
-        {
-            writer.WriteString(topic.Name, compact: false);
-            writer.WriteArrayLength(topic.Partitions.Count, compact: false);
-            foreach (var partition in topic.Partitions)
-            {
-                writer.WriteInt16(partition.ErrorCode);
-                writer.WriteInt32(partition.PartitionIndex);
-                writer.WriteInt32(partition.LeaderEpoch);
-                writer.WriteInt64(partition.EndOffset);
-            }
-        }
+        writer.WriteTopics(Topics, version, static topic => (topic.Name, topic.Partitions), WritePartition);
+    }
+
+    private static EpochEndOffset ReadPartition(ref KafkaReader reader, short version) =>
+        new((ErrorCode)reader.ReadInt16(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64());
+
+    private static void WritePartition(ref KafkaWriter writer, EpochEndOffset partition, short version)
+    {
+        writer.WriteInt16(partition.ErrorCode);
+        writer.WriteInt32(partition.PartitionIndex);
+        writer.WriteInt32(partition.LeaderEpoch);
+        writer.WriteInt64(partition.EndOffset);
     }
 }

@@ -25,16 +25,10 @@ public sealed record ProduceResponse(IReadOnlyList<ProduceResponse.Topic> Respon
         }
     }
 
-    public sealed record Topic(string Name, IReadOnlyList<Partition> Partitions) : IKafkaMessage<Topic>
+    public sealed record Topic(string Name, IReadOnlyList<Partition> Partitions) : TopicEntry<Partition>(Name, Partitions), IKafkaMessage<Topic>
     {
         public static Topic Read(ref KafkaReader reader, short version) =>
             new(reader.ReadString(compact: false), reader.ReadArray<Partition>(version));
-
-        public void Write(ref KafkaWriter writer, short version)
-        {
-            writer.WriteString(Name, compact: false);
-            writer.WriteArray(Partitions, version);
-        }
     }
 
     /// <summary>

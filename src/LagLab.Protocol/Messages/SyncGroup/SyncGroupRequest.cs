@@ -25,12 +25,8 @@ public sealed record SyncGroupRequest(
         var generationId = reader.ReadInt32();
         var memberId = reader.ReadString(compact: false);
         var instanceId = version >= 3 ? reader.ReadNullableString(compact: false) : null;
-        var count = reader.ReadNonNullArrayLength(compact: false);
-        var assignments = new List<Assignment>(count);
-        for (var i = 0; i < count; i++)
-        {
-            assignments.Add(new Assignment(reader.ReadString(compact: false), reader.ReadBytes(compact: false)));
-        }
+        var assignments = reader.ReadArray(version, static (ref KafkaReader r, short _) =>
+            new Assignment(r.ReadString(compact: false), r.ReadBytes(compact: false)));
         return new SyncGroupRequest(groupId, generationId, memberId, assignments, instanceId);
     }
 
@@ -43,11 +39,10 @@ public sealed record SyncGroupRequest(
         {
             writer.WriteNullableString(GroupInstanceId, compact: false);
         }
-        writer.WriteArrayLength(Assignments.Count, compact: false);
-        foreach (var assignment in Assignments)
+        writer.WriteArray(Assignments, version, static (ref KafkaWriter w, Assignment assignment, short _) =>
         {
-            writer.WriteString(assignment.MemberId, compact: false);
-            writer.WriteBytes(assignment.Data.Span, compact: false);
-        }
+            w.WriteString(assignment.MemberId, compact: false);
+            w.WriteBytes(assignment.Data.Span, compact: false);
+        });
     }
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics.Metrics;
-using LagLab.Bank.Metrics;
 
-namespace LagLab.Bank.Tests.Metrics;
+namespace LagLab.Metrics.Tests;
 
 public sealed class PrometheusTextExporterTests : IDisposable
 {
-    private readonly Meter _meter = new("LagLab.Bank.Tests");
+    private readonly Meter _meter = new("LagLab.Metrics.Tests");
 
     [Fact]
     public void Render_Counter_AddsTotalAndSumsPerLabelSet()
@@ -45,6 +44,31 @@ public sealed class PrometheusTextExporterTests : IDisposable
     }
 
     [Fact]
+    public void Render_ValueAboveLastBound_CountsOnlyInInf()
+    {
+        var histogram = _meter.CreateHistogram<double>("laglab_test_delay_seconds", "s", "Delays");
+        using var exporter = new PrometheusTextExporter(_meter, [1, 60]);
+        histogram.Record(3 * 3600);
+
+        var lines = exporter.Render().Split('\n');
+
+        Assert.Contains("laglab_test_delay_seconds_bucket{le=\"60\"} 0", lines);
+        Assert.Contains("laglab_test_delay_seconds_bucket{le=\"+Inf\"} 1", lines);
+    }
+
+    [Fact]
+    public void Render_ObservableCounter_IsACounterWithTheObservedTotal()
+    {
+        long total = 3;
+        _meter.CreateObservableCounter("laglab_test_requests", () => total, null, "Requests");
+        using var exporter = new PrometheusTextExporter(_meter, [1]);
+
+        Assert.Contains("# TYPE laglab_test_requests_total counter\nlaglab_test_requests_total 3\n", exporter.Render(), StringComparison.Ordinal);
+        total = 5;
+        Assert.Contains("laglab_test_requests_total 5\n", exporter.Render(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_ObservableGauge_ShowsTheValueAtScrapeTime()
     {
         var value = 1.5;
@@ -69,7 +93,7 @@ public sealed class PrometheusTextExporterTests : IDisposable
     [Fact]
     public void Render_OtherMetersInstruments_AreLeftOut()
     {
-        using var other = new Meter("LagLab.Bank.Tests.Other");
+        using var other = new Meter("LagLab.Metrics.Tests.Other");
         other.CreateCounter<long>("laglab_test_other").Add(1);
         using var exporter = new PrometheusTextExporter(_meter, [1]);
 

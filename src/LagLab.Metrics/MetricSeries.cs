@@ -1,4 +1,4 @@
-namespace LagLab.Bank.Metrics;
+namespace LagLab.Metrics;
 
 /// <summary>One label set of one instrument: a running value, or a histogram's bucket counts, sum and count.</summary>
 internal sealed class MetricSeries(string labels, int bucketCount)

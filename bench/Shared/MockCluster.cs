@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace LagLab.Bench.Groups;
+namespace LagLab.Bench;
 
 /// <summary>
 /// librdkafka's built-in mock cluster, the baseline. It lives inside a client handle; its brokers listen on
-/// loopback. Its topics are created through librdkafka's exported rd_kafka_mock_topic_create, since the mock
-/// has no CreateTopics handler, so both targets get the same partition count.
+/// real loopback sockets, which other clients can use as bootstrap servers. Its topics are created through
+/// librdkafka's exported rd_kafka_mock_topic_create, since the mock has no CreateTopics handler, so both
+/// targets get the same partition count. Linked into each benchmark that needs it (bench/Shared).
 /// </summary>
 internal sealed class MockCluster : IAsyncDisposable
 {

@@ -3,14 +3,15 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 
-namespace LagLab.Bank.Metrics;
+namespace LagLab.Metrics;
 
 /// <summary>
 /// Renders the instruments of one <see cref="Meter"/> as Prometheus text (format 0.0.4). A <see cref="MeterListener"/>
 /// aggregates pushed measurements (counters add, histograms bucket) and observes the observable ones at scrape time.
-/// Counter names get <c>_total</c>; instrument names are already Prometheus base names with units.
+/// Counter names get <c>_total</c>; instrument names are already Prometheus base names with units. Listens to this
+/// meter instance only, not every meter of the same name (tests run several banks or pipelines in one process).
 /// </summary>
-internal sealed class PrometheusTextExporter : IDisposable
+public sealed class PrometheusTextExporter : IDisposable
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -20,8 +21,12 @@ internal sealed class PrometheusTextExporter : IDisposable
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, MetricSeries>> _series = new();
     private readonly Lock _scrapeLock = new();
 
+    /// <param name="meter">The meter whose instruments are exported.</param>
+    /// <param name="histogramBounds">Ascending upper bounds of every histogram's buckets; +Inf is implied.</param>
     public PrometheusTextExporter(Meter meter, IReadOnlyList<double> histogramBounds)
     {
+        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(histogramBounds);
         _meter = meter;
         _bounds = histogramBounds;
         _listener.InstrumentPublished = (instrument, listener) =>

@@ -1,15 +1,16 @@
+using LagLab.Metrics;
 using LagLab.Pipeline.Bank;
 using LagLab.Pipeline.Metrics;
 
 namespace LagLab.Pipeline.Tests.Metrics;
 
-public sealed class PrometheusExporterTests
+public sealed class PipelineMetricsTests
 {
     [Fact]
-    public void Render_PipelineInstruments_PrometheusTextWithPrefixAndUnits()
+    public void Instruments_ExportedAsPrometheusText_CarryPrefixUnitsAndLiveValues()
     {
         using var metrics = new PipelineMetrics();
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var exporter = new PrometheusTextExporter(metrics.Meter, PipelineMetrics.SecondsBuckets);
         var spoolDepth = 7;
         metrics.ObserveState(() => 12, () => 3, () => BreakerState.Open, () => spoolDepth, () => 42.5, () => 4, () => 0, () => 66.5);
 
@@ -43,10 +44,10 @@ public sealed class PrometheusExporterTests
     }
 
     [Fact]
-    public void Render_ValueAboveLastBucket_CountsOnlyInInf()
+    public void SecondsBuckets_DelayAboveAnHour_CountsOnlyInInf()
     {
         using var metrics = new PipelineMetrics();
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var exporter = new PrometheusTextExporter(metrics.Meter, PipelineMetrics.SecondsBuckets);
 
         metrics.EndToEnd(TimeSpan.FromHours(3));
 
