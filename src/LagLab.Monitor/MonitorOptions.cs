@@ -78,7 +78,7 @@ public sealed class MonitorOptions
         }
         if (CycleTimeout is { } timeout && (timeout < TimeSpan.FromMilliseconds(100) || timeout > TimeSpan.FromHours(1)))
         {
-            throw new ArgumentException($"cycle timeout must be between 100ms and 1h, got {timeout}.");
+            throw new ArgumentException($"cycle-timeout (config) must be between 100ms and 1h, got {timeout}.");
         }
         CheckRegex("--groups", Groups);
         CheckRegex("--exclude-groups", ExcludeGroups);
@@ -93,31 +93,31 @@ public sealed class MonitorOptions
         }
         if (MaxConcurrency is < 1 or > 256)
         {
-            throw new ArgumentException($"max concurrency must be between 1 and 256, got {MaxConcurrency}.");
+            throw new ArgumentException($"max-concurrency (config) must be between 1 and 256, got {MaxConcurrency}.");
         }
         if (EffectiveStatusWindow < Interval * 2)
         {
-            throw new ArgumentException($"status window must span at least two intervals ({Interval * 2}), got {EffectiveStatusWindow}.");
+            throw new ArgumentException($"status-window (config) must span at least two intervals ({Interval * 2}), got {EffectiveStatusWindow}.");
         }
         if (AllowedLag < 0)
         {
-            throw new ArgumentException($"allowed lag must be 0 or more, got {AllowedLag}.");
+            throw new ArgumentException($"allowed-lag (config) must be 0 or more, got {AllowedLag}.");
         }
         if (ExactReadsPerCycle is < 0 or > 100_000)
         {
-            throw new ArgumentException($"exact reads per cycle must be between 0 and 100000, got {ExactReadsPerCycle}.");
+            throw new ArgumentException($"exact-reads-per-cycle (config) must be between 0 and 100000, got {ExactReadsPerCycle}.");
         }
         if (History < Interval || History > TimeSpan.FromDays(1))
         {
-            throw new ArgumentException($"history must be between one interval and 1d, got {History}.");
+            throw new ArgumentException($"history (config) must be between one interval and 1d, got {History}.");
         }
         if (AlertForOverride is { } forOverride && forOverride < TimeSpan.Zero)
         {
-            throw new ArgumentException($"alert 'for' override must not be negative, got {forOverride}.");
+            throw new ArgumentException($"--alert-for must not be negative, got {forOverride}.");
         }
         if (AlertResendInterval < TimeSpan.FromSeconds(1))
         {
-            throw new ArgumentException($"alert resend interval must be at least 1s, got {AlertResendInterval}.");
+            throw new ArgumentException($"alert-resend-interval (config) must be at least 1s, got {AlertResendInterval}.");
         }
         foreach (var key in KafkaSettings.Keys)
         {
