@@ -1,3 +1,4 @@
+using LagLab.Forecast.Simulation;
 using LagLab.Scenarios;
 
 namespace LagLab.Forecast.Timeline;
@@ -17,6 +18,7 @@ internal sealed class FleetTimeline
     private readonly double _rebalance;
     private readonly double _restart;
     private readonly double _session;
+    private readonly FleetParameters _parameters;
     private readonly PriorityQueue<FleetEvent, (double, long)> _queue = new();
     private readonly List<FleetSegment> _segments = [];
     private readonly bool[] _inGroup;
@@ -42,6 +44,7 @@ internal sealed class FleetTimeline
         _rebalance = _fleet.RebalanceTime.TotalSeconds;
         _restart = _fleet.RestartTime.TotalSeconds;
         _session = _fleet.SessionTimeout.TotalSeconds;
+        _parameters = new FleetParameters(scenario);
         var maxInstances = Math.Max(_fleet.Instances, scenario.Actions.OfType<ScaleAction>().Select(a => a.Instances).DefaultIfEmpty(0).Max());
         var maxPartitions = Math.Max(scenario.Topic.Partitions, scenario.Actions.OfType<AddPartitionsAction>().Select(a => a.Partitions).DefaultIfEmpty(0).Max());
         _inGroup = new bool[maxInstances];
@@ -205,6 +208,38 @@ internal sealed class FleetTimeline
         _assignment = next;
     }
 
+    /// <summary>
+    /// A restarted instance first re-sends what it had applied past its last commit (<see cref="FleetSpec.RestartReplay"/>):
+    /// calls that apply nothing, at its own call rate, so its partitions make no progress until they are through.
+    /// </summary>
+    private void Replay(double t, int instance)
+    {
+        if (_fleet.RestartReplay <= 0)
+        {
+            return;
+        }
+        var owned = 0;
+        for (var j = 0; j < _partitions; j++)
+        {
+            owned += _assignment[j] == instance ? 1 : 0;
+        }
+        if (owned == 0)
+        {
+            return;
+        }
+        // Its own calls, capped by the bank: another instance's budget share does not help it. The replay starts once
+        // the partition is processable again (after an eager group stop or a cooperative move).
+        var seconds = _fleet.RestartReplay / Math.Min(_parameters.Capacity(owned, _partitions), _parameters.BankCapacity);
+        for (var j = 0; j < _partitions; j++)
+        {
+            if (_assignment[j] == instance)
+            {
+                _partitionPausedUntil[j] = Math.Max(Math.Max(t, _groupPausedUntil), _partitionPausedUntil[j]) + seconds;
+                Schedule(_partitionPausedUntil[j], FleetEventKind.Boundary);
+            }
+        }
+    }
+
     private void Apply(FleetEvent e)
     {
         var t = e.Time;
@@ -234,11 +269,13 @@ internal sealed class FleetTimeline
                     _inGroup[k] = true;
                     Rebalance(t);
                 }
+                Replay(t, k);
                 break;
             case FleetEventKind.Join:
                 _inGroup[k] = _running[k] = _alive[k] = true;
                 _incarnation[k]++;
                 Rebalance(t);
+                Replay(t, k);
                 break;
             case FleetEventKind.Expel:
                 if (_incarnation[k] == e.Incarnation && _inGroup[k] && !_running[k])
