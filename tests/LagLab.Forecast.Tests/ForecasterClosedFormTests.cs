@@ -155,6 +155,32 @@ public sealed class ForecasterClosedFormTests
     }
 
     [Fact]
+    public void Run_MeasuredDeployReplays_OverrideTheScenariosReplayPerDeploy()
+    {
+        // The static case above without a stated replay; the first deploy is given 200 re-sent events per
+        // instance (the same answer, 675 at 608 s), the second (at 1,200 s, nothing left by then) none: it costs
+        // only its 3 s stalls, 225 per partition.
+        var s = TestScenarios.Constant(150, partitions: 2, instances: 2) with
+        {
+            Fleet = TestScenarios.Constant(150).Fleet with
+            {
+                Instances = 2,
+                Assignor = Assignor.CooperativeSticky,
+                StaticMembership = true,
+                RateLimit = 200,
+            },
+            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(600))],
+        };
+
+        var r = Forecaster.Run(s, new ForecastOptions { Horizon = TimeSpan.FromSeconds(1500), Recommend = false, MaxPoints = 100_000, DeployReplays = [200, 0] });
+
+        Assert.Equal(675, r.MaxLag, 6);
+        Assert.Equal(608, r.MaxLagAt.TotalSeconds, 6);
+        Assert.Equal(375, r.MaxPartitionLag, 6);
+        Assert.Equal(375, TestScenarios.At(r, 1206, p => p.Lag), 6);
+    }
+
+    [Fact]
     public void Run_EagerRestartWithReplay_ReplayStartsAfterTheRejoinRebalance()
     {
         // One blocking instance at 100 calls/s, fed 50/s, range: it leaves at 600, is back at 603 and rejoins; the

@@ -116,9 +116,9 @@ internal sealed class LagSimulator
     public double MaxBacklog { get; private set; }
 
     /// <param name="keepSamples">False when only the summary is needed (the recommender's many runs).</param>
-    public static LagSimulator Run(Scenario scenario, double horizonWallSeconds, bool keepSamples = true)
+    public static LagSimulator Run(Scenario scenario, double horizonWallSeconds, bool keepSamples = true, IReadOnlyList<double>? deployReplays = null)
     {
-        var segments = FleetTimeline.Build(scenario, horizonWallSeconds);
+        var segments = FleetTimeline.Build(scenario, horizonWallSeconds, deployReplays);
         var sim = new LagSimulator(scenario, horizonWallSeconds, segments, keepSamples);
         sim._last = new Sample(0, 0, 0, 0, sim._rate.RateAt(0), 0, 0);
         sim._samples.Add(sim._last);

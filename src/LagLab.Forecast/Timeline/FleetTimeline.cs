@@ -19,6 +19,9 @@ internal sealed class FleetTimeline
     private readonly double _restart;
     private readonly double _session;
     private readonly FleetParameters _parameters;
+    private readonly IReadOnlyList<double> _deployReplays;
+    private readonly double[] _replayDue;
+    private int _deploys;
     private readonly PriorityQueue<FleetEvent, (double, long)> _queue = new();
     private readonly List<FleetSegment> _segments = [];
     private readonly bool[] _inGroup;
@@ -36,8 +39,9 @@ internal sealed class FleetTimeline
     private bool _deploying;
     private int _pendingDeploys;
 
-    private FleetTimeline(Scenario scenario, double horizon)
+    private FleetTimeline(Scenario scenario, double horizon, IReadOnlyList<double> deployReplays)
     {
+        _deployReplays = deployReplays;
         _scenario = scenario;
         _fleet = scenario.Fleet;
         _horizon = horizon;
@@ -48,6 +52,8 @@ internal sealed class FleetTimeline
         var maxInstances = Math.Max(_fleet.Instances, scenario.Actions.OfType<ScaleAction>().Select(a => a.Instances).DefaultIfEmpty(0).Max());
         var maxPartitions = Math.Max(scenario.Topic.Partitions, scenario.Actions.OfType<AddPartitionsAction>().Select(a => a.Partitions).DefaultIfEmpty(0).Max());
         _inGroup = new bool[maxInstances];
+        _replayDue = new double[maxInstances];
+        Array.Fill(_replayDue, -1);
         _running = new bool[maxInstances];
         _alive = new bool[maxInstances];
         _incarnation = new int[maxInstances];
@@ -64,9 +70,9 @@ internal sealed class FleetTimeline
     public int MaxInstances => _inGroup.Length;
 
     /// <summary>Segments covering [0, horizon) in wall seconds.</summary>
-    public static IReadOnlyList<FleetSegment> Build(Scenario scenario, double horizonWallSeconds)
+    public static IReadOnlyList<FleetSegment> Build(Scenario scenario, double horizonWallSeconds, IReadOnlyList<double>? deployReplays = null)
     {
-        var timeline = new FleetTimeline(scenario, horizonWallSeconds);
+        var timeline = new FleetTimeline(scenario, horizonWallSeconds, deployReplays ?? []);
         timeline.ScheduleActions();
         timeline.Run();
         return timeline._segments;
@@ -214,7 +220,10 @@ internal sealed class FleetTimeline
     /// </summary>
     private void Replay(double t, int instance)
     {
-        if (_fleet.RestartReplay <= 0)
+        // What this restart re-sends: the measured amount of its deploy when given, else the scenario's.
+        var replay = _replayDue[instance] >= 0 ? _replayDue[instance] : _fleet.RestartReplay;
+        _replayDue[instance] = -1;
+        if (replay <= 0)
         {
             return;
         }
@@ -229,7 +238,7 @@ internal sealed class FleetTimeline
         }
         // Its own calls, capped by the bank: another instance's budget share does not help it. The replay starts once
         // the partition is processable again (after an eager group stop or a cooperative move).
-        var seconds = _fleet.RestartReplay / Math.Min(_parameters.Capacity(owned, _partitions), _parameters.BankCapacity);
+        var seconds = replay / Math.Min(_parameters.Capacity(owned, _partitions), _parameters.BankCapacity);
         for (var j = 0; j < _partitions; j++)
         {
             if (_assignment[j] == instance)
@@ -335,6 +344,7 @@ internal sealed class FleetTimeline
     {
         _deployOrder = [.. Enumerable.Range(0, _alive.Length).Where(i => _alive[i])];
         _deploying = true;
+        _deploys++;
         DeployInstance(t, 0);
     }
 
@@ -355,6 +365,10 @@ internal sealed class FleetTimeline
         {
             DeployInstance(t, index + 1);
             return;
+        }
+        if (_deploys <= _deployReplays.Count)
+        {
+            _replayDue[k] = _deployReplays[_deploys - 1];
         }
         if (_fleet.StaticMembership)
         {
