@@ -56,7 +56,7 @@ public sealed class MechanismMeterTests
         Assert.Equal(0.025, m.PerCallSeconds!.Value, 9);
         Assert.Equal(0.015, m.CallOverheadSeconds!.Value, 9);
         Assert.Null(m.EffectiveBudget);
-        Assert.Equal(TimeSpan.FromMilliseconds(15), MechanismMeter.Apply(scenario, m).Fleet.CallOverhead);
+        Assert.Equal(15, MechanismMeter.Apply(scenario, m).Fleet.CallOverhead.TotalMilliseconds, 3);
     }
 
     [Fact]
