@@ -172,11 +172,23 @@ internal sealed class FleetTimeline
             var processing = o >= 0 && _running[o] && _brokerDown == 0 && t >= _groupPausedUntil && t >= _partitionPausedUntil[j];
             owner[j] = processing ? o : -1;
         }
-        return new FleetSegment(t, t, _partitions, owner, (bool[])_running.Clone(), _brokerDown > 0, _bankDown > 0);
+        return new FleetSegment(t, t, _partitions, owner, (bool[])_running.Clone(), _brokerDown > 0, _bankDown > 0, Trail());
+    }
+
+    /// <summary>
+    /// The commit trail per partition: what an instance re-sends after a restart is what it had applied past its
+    /// commit, so while backlogged its partitions' committed offsets trail that far (the replay shared over the
+    /// partitions of one instance). The measured replay of the latest deploy stands for it when given.
+    /// </summary>
+    private double Trail()
+    {
+        var replay = _deployReplays.Count > 0 ? _deployReplays[Math.Clamp(_deploys - 1, 0, _deployReplays.Count - 1)] : _fleet.RestartReplay;
+        var instances = Math.Max(1, Math.Min(_alive.Count(a => a), _partitions));
+        return replay * instances / _partitions;
     }
 
     private static bool SameState(FleetSegment a, FleetSegment b) =>
-        a.Partitions == b.Partitions && a.BrokerDown == b.BrokerDown && a.BankDown == b.BankDown &&
+        a.Partitions == b.Partitions && a.BrokerDown == b.BrokerDown && a.BankDown == b.BankDown && a.Trail == b.Trail &&
         a.Owner.AsSpan().SequenceEqual(b.Owner) && a.Running.AsSpan().SequenceEqual(b.Running);
 
     private List<int> Members()
