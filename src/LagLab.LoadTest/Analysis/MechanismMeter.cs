@@ -29,7 +29,7 @@ internal static class MechanismMeter
                 perCall = Math.Min(fleet.Instances, scenario.Topic.Partitions) / c;
                 overhead = Math.Max(0, perCall.Value - scenario.Bank.Latency.MeanSeconds);
             }
-            else if (c < SameCapacity * Saturated(scenario))
+            else if (Saturated(scenario) is { } saturated && c < SameCapacity * saturated)
             {
                 budget = c;
             }
@@ -116,7 +116,16 @@ internal static class MechanismMeter
     private static long Counter(IReadOnlyList<RateSample> rates, double t) =>
         rates.LastOrDefault(r => r.T <= t)?.Duplicates ?? 0;
 
-    /// <summary>What the model says the fleet processes with every partition backlogged.</summary>
-    private static double Saturated(Scenario scenario) =>
-        Forecaster.Run(scenario, new ForecastOptions { Horizon = scenario.TimeScale.ToScenario(TimeSpan.FromSeconds(1)), Recommend = false }).Capacity.Saturated;
+    /// <summary>What the model says the fleet processes with every partition backlogged; null when it cannot say.</summary>
+    private static double? Saturated(Scenario scenario)
+    {
+        try
+        {
+            return Forecaster.Run(scenario, new ForecastOptions { Horizon = scenario.TimeScale.ToScenario(TimeSpan.FromSeconds(1)), Recommend = false }).Capacity.Saturated;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
