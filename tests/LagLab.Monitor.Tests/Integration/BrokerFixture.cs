@@ -59,14 +59,20 @@ internal sealed class BrokerFixture : IAsyncDisposable
         consumer.Close();
     }
 
-    public static async Task<GroupView> WaitForGroupAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
+    public static async Task<GroupView> WaitForGroupAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null) =>
+        (await WaitForSnapshotAsync(monitor, group, condition, timeout)).Group;
+
+    /// <summary>Waits for one published view in which the group meets the condition; returns that view with the group,
+    /// so a test compares the group against the time of the same cycle (the monitor publishes a new view every interval).</summary>
+    public static async Task<(MonitorView View, GroupView Group)> WaitForSnapshotAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            if (monitor.Health.Up && monitor.View.FindGroup(group) is { } view && condition(view))
+            var snapshot = monitor.View;
+            if (monitor.Health.Up && snapshot.FindGroup(group) is { } view && condition(view))
             {
-                return view;
+                return (snapshot, view);
             }
             if (DateTime.UtcNow > deadline)
             {
