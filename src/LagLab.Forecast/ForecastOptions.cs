@@ -1,3 +1,5 @@
+using LagLab.Scenarios;
+
 namespace LagLab.Forecast;
 
 /// <summary>What to forecast. Defaults live here.</summary>
@@ -17,6 +19,13 @@ public sealed record ForecastOptions
     /// <summary>Most points in <see cref="ForecastResult.Points"/> (peaks are kept when thinning).</summary>
     public int MaxPoints { get; init; } = 2000;
 
+    /// <summary>
+    /// Measured replays, one per rolling deploy in order: the events each instance restarted by the k-th deploy
+    /// re-sends (instead of <see cref="FleetSpec.RestartReplay"/>; deploys past the list use it). The load-test
+    /// harness fills this in from the bank's re-sent count to forecast a run from its measured mechanisms.
+    /// </summary>
+    public IReadOnlyList<double> DeployReplays { get; init; } = [];
+
     public void Validate()
     {
         if (Horizon <= TimeSpan.Zero || Horizon > TimeSpan.FromDays(3660))
@@ -26,6 +35,10 @@ public sealed record ForecastOptions
         if (TargetLag is <= 0)
         {
             throw new ArgumentException($"--target-lag must be above 0, got {TargetLag}.");
+        }
+        if (DeployReplays.Any(r => r < 0 || !double.IsFinite(r)))
+        {
+            throw new ArgumentException("DeployReplays must be finite and not negative.");
         }
         if (MaxPoints < 10)
         {

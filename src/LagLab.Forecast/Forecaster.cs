@@ -12,7 +12,7 @@ public static class Forecaster
         options.Validate();
         var k = scenario.TimeScale.Factor;
         var horizonWall = options.Horizon.TotalSeconds / k;
-        var sim = LagSimulator.Run(scenario, horizonWall);
+        var sim = LagSimulator.Run(scenario, horizonWall, deployReplays: options.DeployReplays);
         var samples = sim.Samples;
         TimeSpan Scenario(double wall) => TimeSpan.FromSeconds(wall * k);
 

@@ -127,6 +127,95 @@ public sealed class ForecasterClosedFormTests
     }
 
     [Fact]
+    public void Run_CommitTrail_AddsTheReplayToKafkaLag_BoundedByTheBacklog()
+    {
+        // 150/s into one blocking instance at 100/s: the backlog grows 50/s; the committed offset trails what was
+        // applied by at most the 500 a restart would re-send, so Kafka lag is 50t + min(50t, 500).
+        var s = TestScenarios.Constant(150, processing: ProcessingMode.Blocking) with
+        {
+            Fleet = TestScenarios.Constant(150, processing: ProcessingMode.Blocking).Fleet with { RestartReplay = 500 },
+        };
+
+        Assert.Equal(30_000 + 500, TestScenarios.Run(s, TimeSpan.FromSeconds(600)).MaxLag, 6);
+        Assert.Equal(400 + 400, TestScenarios.Run(s, TimeSpan.FromSeconds(8)).MaxLag, 6);
+    }
+
+    [Fact]
+    public void Run_StaticRestartWithReplay_StallsItsPartitionsForRestartPlusReplayAtItsBudgetShare()
+    {
+        // As above, plus 200 already-applied events re-sent by each restarted instance at its 100/s share: each
+        // partition waits 3 s + 2 s. At 605 s p0 holds 5 x 75 = 375 and p1 (stopped at 603) 150; until 608 p0 drains
+        // at 25/s while p1 grows at 75/s: 300 + 375 = 675 of backlog. Kafka lag adds the commit trail, the replay
+        // over each instance's one partition (200 each, less where the backlog is smaller): 1,075.
+        var s = TestScenarios.Constant(150, partitions: 2, instances: 2) with
+        {
+            Fleet = TestScenarios.Constant(150).Fleet with
+            {
+                Instances = 2,
+                Assignor = Assignor.CooperativeSticky,
+                StaticMembership = true,
+                RateLimit = 200,
+                RestartReplay = 200,
+            },
+            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), null)],
+        };
+
+        var r = TestScenarios.Run(s, TimeSpan.FromMinutes(20));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), r.Capacity.DeployLongestPartitionPause);
+        Assert.Equal(2 * 5 * 100, r.Capacity.DeployLoss, 6);
+        Assert.Equal(375 + 200, r.MaxPartitionLag, 6);
+        Assert.Equal(675 + 400, r.MaxLag, 6);
+        Assert.Equal(608, r.MaxLagAt.TotalSeconds, 6);
+    }
+
+    [Fact]
+    public void Run_MeasuredDeployReplays_OverrideTheScenariosReplayPerDeploy()
+    {
+        // The static case above without a stated replay; the first deploy is given 200 re-sent events per
+        // instance (the same answer, 1,075 at 608 s), the second (at 1,200 s, nothing left by then) none: it costs
+        // only its 3 s stalls, 225 per partition, and there is no commit trail any more.
+        var s = TestScenarios.Constant(150, partitions: 2, instances: 2) with
+        {
+            Fleet = TestScenarios.Constant(150).Fleet with
+            {
+                Instances = 2,
+                Assignor = Assignor.CooperativeSticky,
+                StaticMembership = true,
+                RateLimit = 200,
+            },
+            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(600))],
+        };
+
+        var r = Forecaster.Run(s, new ForecastOptions { Horizon = TimeSpan.FromSeconds(1500), Recommend = false, MaxPoints = 100_000, DeployReplays = [200, 0] });
+
+        Assert.Equal(1075, r.MaxLag, 6);
+        Assert.Equal(608, r.MaxLagAt.TotalSeconds, 6);
+        Assert.Equal(575, r.MaxPartitionLag, 6);
+        Assert.Equal(375, TestScenarios.At(r, 1206, p => p.Lag), 6);
+    }
+
+    [Fact]
+    public void Run_EagerRestartWithReplay_ReplayStartsAfterTheRejoinRebalance()
+    {
+        // One blocking instance at 100 calls/s, fed 50/s, range: it leaves at 600, is back at 603 and rejoins; the
+        // rebalance stops the group until 613; then it re-sends 300 events at 100/s until 616. Nothing is processed
+        // for 16 s: 800 events, drained at the 50/s spare in 16 s; Kafka lag adds the 300-event commit trail.
+        var s = TestScenarios.Constant(50, processing: ProcessingMode.Blocking) with
+        {
+            Fleet = TestScenarios.Constant(50, processing: ProcessingMode.Blocking).Fleet with { RestartReplay = 300 },
+            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), null)],
+        };
+
+        var r = TestScenarios.Run(s, TimeSpan.FromMinutes(20));
+
+        Assert.Equal(TimeSpan.FromSeconds(16), r.Capacity.DeployGroupPause);
+        Assert.Equal(800 + 300, r.MaxLag, 6);
+        Assert.Equal(616, r.MaxLagAt.TotalSeconds, 6);
+        Assert.Equal(16, r.Episodes.Single().DrainTime!.Value.TotalSeconds, 6);
+    }
+
+    [Fact]
     public void Run_CompressedTime_ScalesPeriodsAndAlertDurations_NotRates()
     {
         // A day in 180 s of wall time: lag grows 100 per wall second; the 5 m `for` lasts 0.625 s.

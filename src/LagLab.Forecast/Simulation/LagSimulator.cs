@@ -24,6 +24,7 @@ internal sealed class LagSimulator
     private readonly double _day;
     private readonly double _maxStep;
     private readonly double[] _lag;
+    private double _trail;
     private readonly double[] _kappa;
     private readonly double[] _spool;
     private readonly double[] _memberCapacity;
@@ -116,9 +117,9 @@ internal sealed class LagSimulator
     public double MaxBacklog { get; private set; }
 
     /// <param name="keepSamples">False when only the summary is needed (the recommender's many runs).</param>
-    public static LagSimulator Run(Scenario scenario, double horizonWallSeconds, bool keepSamples = true)
+    public static LagSimulator Run(Scenario scenario, double horizonWallSeconds, bool keepSamples = true, IReadOnlyList<double>? deployReplays = null)
     {
-        var segments = FleetTimeline.Build(scenario, horizonWallSeconds);
+        var segments = FleetTimeline.Build(scenario, horizonWallSeconds, deployReplays);
         var sim = new LagSimulator(scenario, horizonWallSeconds, segments, keepSamples);
         sim._last = new Sample(0, 0, 0, 0, sim._rate.RateAt(0), 0, 0);
         sim._samples.Add(sim._last);
@@ -139,6 +140,7 @@ internal sealed class LagSimulator
     private void Integrate(FleetSegment seg)
     {
         var owned = seg.OwnedCounts();
+        _trail = seg.Trail;
         if (!seg.BrokerDown && _producerBacklog > 0)
         {
             // The producer's buffer reaches the topic when the broker returns.
@@ -323,8 +325,10 @@ internal sealed class LagSimulator
     private void Record(double t0, double t1, double inflow, double capacity)
     {
         double total = 0, max = 0;
-        foreach (var lag in _lag)
+        foreach (var backlog in _lag)
         {
+            // Kafka lag counts from the committed offset: the backlog plus what was applied past the commit.
+            var lag = backlog + Math.Min(backlog, _trail);
             total += lag;
             max = Math.Max(max, lag);
         }

@@ -1,3 +1,4 @@
+using LagLab.Forecast.Simulation;
 using LagLab.Scenarios;
 
 namespace LagLab.Forecast.Timeline;
@@ -17,6 +18,10 @@ internal sealed class FleetTimeline
     private readonly double _rebalance;
     private readonly double _restart;
     private readonly double _session;
+    private readonly FleetParameters _parameters;
+    private readonly IReadOnlyList<double> _deployReplays;
+    private readonly double[] _replayDue;
+    private int _deploys;
     private readonly PriorityQueue<FleetEvent, (double, long)> _queue = new();
     private readonly List<FleetSegment> _segments = [];
     private readonly bool[] _inGroup;
@@ -34,17 +39,21 @@ internal sealed class FleetTimeline
     private bool _deploying;
     private int _pendingDeploys;
 
-    private FleetTimeline(Scenario scenario, double horizon)
+    private FleetTimeline(Scenario scenario, double horizon, IReadOnlyList<double> deployReplays)
     {
+        _deployReplays = deployReplays;
         _scenario = scenario;
         _fleet = scenario.Fleet;
         _horizon = horizon;
         _rebalance = _fleet.RebalanceTime.TotalSeconds;
         _restart = _fleet.RestartTime.TotalSeconds;
         _session = _fleet.SessionTimeout.TotalSeconds;
+        _parameters = new FleetParameters(scenario);
         var maxInstances = Math.Max(_fleet.Instances, scenario.Actions.OfType<ScaleAction>().Select(a => a.Instances).DefaultIfEmpty(0).Max());
         var maxPartitions = Math.Max(scenario.Topic.Partitions, scenario.Actions.OfType<AddPartitionsAction>().Select(a => a.Partitions).DefaultIfEmpty(0).Max());
         _inGroup = new bool[maxInstances];
+        _replayDue = new double[maxInstances];
+        Array.Fill(_replayDue, -1);
         _running = new bool[maxInstances];
         _alive = new bool[maxInstances];
         _incarnation = new int[maxInstances];
@@ -61,9 +70,9 @@ internal sealed class FleetTimeline
     public int MaxInstances => _inGroup.Length;
 
     /// <summary>Segments covering [0, horizon) in wall seconds.</summary>
-    public static IReadOnlyList<FleetSegment> Build(Scenario scenario, double horizonWallSeconds)
+    public static IReadOnlyList<FleetSegment> Build(Scenario scenario, double horizonWallSeconds, IReadOnlyList<double>? deployReplays = null)
     {
-        var timeline = new FleetTimeline(scenario, horizonWallSeconds);
+        var timeline = new FleetTimeline(scenario, horizonWallSeconds, deployReplays ?? []);
         timeline.ScheduleActions();
         timeline.Run();
         return timeline._segments;
@@ -163,11 +172,23 @@ internal sealed class FleetTimeline
             var processing = o >= 0 && _running[o] && _brokerDown == 0 && t >= _groupPausedUntil && t >= _partitionPausedUntil[j];
             owner[j] = processing ? o : -1;
         }
-        return new FleetSegment(t, t, _partitions, owner, (bool[])_running.Clone(), _brokerDown > 0, _bankDown > 0);
+        return new FleetSegment(t, t, _partitions, owner, (bool[])_running.Clone(), _brokerDown > 0, _bankDown > 0, Trail());
+    }
+
+    /// <summary>
+    /// The commit trail per partition: what an instance re-sends after a restart is what it had applied past its
+    /// commit, so while backlogged its partitions' committed offsets trail that far (the replay shared over the
+    /// partitions of one instance). The measured replay of the latest deploy stands for it when given.
+    /// </summary>
+    private double Trail()
+    {
+        var replay = _deployReplays.Count > 0 ? _deployReplays[Math.Clamp(_deploys - 1, 0, _deployReplays.Count - 1)] : _fleet.RestartReplay;
+        var instances = Math.Max(1, Math.Min(_alive.Count(a => a), _partitions));
+        return replay * instances / _partitions;
     }
 
     private static bool SameState(FleetSegment a, FleetSegment b) =>
-        a.Partitions == b.Partitions && a.BrokerDown == b.BrokerDown && a.BankDown == b.BankDown &&
+        a.Partitions == b.Partitions && a.BrokerDown == b.BrokerDown && a.BankDown == b.BankDown && a.Trail == b.Trail &&
         a.Owner.AsSpan().SequenceEqual(b.Owner) && a.Running.AsSpan().SequenceEqual(b.Running);
 
     private List<int> Members()
@@ -205,6 +226,41 @@ internal sealed class FleetTimeline
         _assignment = next;
     }
 
+    /// <summary>
+    /// A restarted instance first re-sends what it had applied past its last commit (<see cref="FleetSpec.RestartReplay"/>):
+    /// calls that apply nothing, at its own call rate, so its partitions make no progress until they are through.
+    /// </summary>
+    private void Replay(double t, int instance)
+    {
+        // What this restart re-sends: the measured amount of its deploy when given, else the scenario's.
+        var replay = _replayDue[instance] >= 0 ? _replayDue[instance] : _fleet.RestartReplay;
+        _replayDue[instance] = -1;
+        if (replay <= 0)
+        {
+            return;
+        }
+        var owned = 0;
+        for (var j = 0; j < _partitions; j++)
+        {
+            owned += _assignment[j] == instance ? 1 : 0;
+        }
+        if (owned == 0)
+        {
+            return;
+        }
+        // Its own calls, capped by the bank: another instance's budget share does not help it. The replay starts once
+        // the partition is processable again (after an eager group stop or a cooperative move).
+        var seconds = replay / Math.Min(_parameters.Capacity(owned, _partitions), _parameters.BankCapacity);
+        for (var j = 0; j < _partitions; j++)
+        {
+            if (_assignment[j] == instance)
+            {
+                _partitionPausedUntil[j] = Math.Max(Math.Max(t, _groupPausedUntil), _partitionPausedUntil[j]) + seconds;
+                Schedule(_partitionPausedUntil[j], FleetEventKind.Boundary);
+            }
+        }
+    }
+
     private void Apply(FleetEvent e)
     {
         var t = e.Time;
@@ -234,11 +290,13 @@ internal sealed class FleetTimeline
                     _inGroup[k] = true;
                     Rebalance(t);
                 }
+                Replay(t, k);
                 break;
             case FleetEventKind.Join:
                 _inGroup[k] = _running[k] = _alive[k] = true;
                 _incarnation[k]++;
                 Rebalance(t);
+                Replay(t, k);
                 break;
             case FleetEventKind.Expel:
                 if (_incarnation[k] == e.Incarnation && _inGroup[k] && !_running[k])
@@ -298,6 +356,7 @@ internal sealed class FleetTimeline
     {
         _deployOrder = [.. Enumerable.Range(0, _alive.Length).Where(i => _alive[i])];
         _deploying = true;
+        _deploys++;
         DeployInstance(t, 0);
     }
 
@@ -318,6 +377,10 @@ internal sealed class FleetTimeline
         {
             DeployInstance(t, index + 1);
             return;
+        }
+        if (_deploys <= _deployReplays.Count)
+        {
+            _replayDue[k] = _deployReplays[_deploys - 1];
         }
         if (_fleet.StaticMembership)
         {

@@ -14,13 +14,13 @@ internal static class ForecastAdapter
     /// <summary>The model answers in well under a second; one that does not is abandoned so the run still reports.</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
-    public static ForecastComparison Compare(Scenario scenario, IReadOnlyList<LagSample> samples)
+    public static ForecastComparison Compare(Scenario scenario, IReadOnlyList<LagSample> samples, IReadOnlyList<double>? deployReplays = null)
     {
         var measured = samples.Count == 0 ? 0 : samples.Max(s => s.TotalLag);
         ForecastResult forecast;
         try
         {
-            forecast = RunBounded(scenario);
+            forecast = RunBounded(scenario, deployReplays ?? []);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or TimeoutException)
         {
@@ -43,14 +43,14 @@ internal static class ForecastAdapter
     /// Runs the model on a background thread and waits at most <see cref="Limit"/>: a model that loops must not hold
     /// the run's report hostage (the thread cannot be aborted; it dies with the process, which ends right after).
     /// </summary>
-    private static ForecastResult RunBounded(Scenario scenario)
+    private static ForecastResult RunBounded(Scenario scenario, IReadOnlyList<double> deployReplays)
     {
         var done = new TaskCompletionSource<ForecastResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                done.SetResult(Forecaster.Run(scenario, new ForecastOptions { Horizon = scenario.Producer.Duration, Recommend = false, MaxPoints = 2000 }));
+                done.SetResult(Forecaster.Run(scenario, new ForecastOptions { Horizon = scenario.Producer.Duration, Recommend = false, MaxPoints = 2000, DeployReplays = deployReplays }));
             }
             catch (Exception ex)
             {

@@ -35,6 +35,10 @@ internal static class Narrative
         {
             lines.Add(ForecastSentence(forecast));
         }
+        if (run.MeasuredForecast is { Error: null } measured && run.Mechanisms is { } mechanisms)
+        {
+            lines.Add(MeasuredForecastSentence(measured, mechanisms));
+        }
         return lines;
     }
 
@@ -59,6 +63,7 @@ internal static class Narrative
         lines.Add($"p99 end-to-end delay: {worse.Scenario} {Secs(worse.Delay.P99)} vs {better.Scenario} {Secs(better.Delay.P99)}.");
         var quiet = a.Totals.Errors + a.Totals.Timeouts + b.Totals.Errors + b.Totals.Timeouts == 0;
         lines.Add($"{(quiet ? "Neither run had a bank error or timeout" : $"Bank errors/timeouts: {worse.Scenario} {N(worse.Totals.Errors + worse.Totals.Timeouts)}, {better.Scenario} {N(better.Totals.Errors + better.Totals.Timeouts)}")}; pipeline CPU peaked at {worse.Totals.PeakCpuPercent:0}% vs {better.Totals.PeakCpuPercent:0}% of a core, memory at {worse.Totals.PeakRssMegabytes:0} vs {better.Totals.PeakRssMegabytes:0} MB{(quiet ? " — the dashboards of the write-up would have shown both as healthy; only lag tells them apart" : "")}.");
+        lines.Add($"Forecast error on the maximum lag (from the scenario / from the mechanisms measured): {ForecastErrors(worse)} for {worse.Scenario}; {ForecastErrors(better)} for {better.Scenario}.");
         lines.Add($"Verdict: {Verdict(worse)}; {Verdict(better)}.");
         return lines;
     }
@@ -66,11 +71,52 @@ internal static class Narrative
     public static string ForecastSentence(ForecastComparison f)
     {
         var sentence = string.Create(CultureInfo.InvariantCulture,
-            $"The capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
+            $"From the scenario as written, the capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
         // A fluid model has no lag below capacity; what is measured then is work in flight (a commit interval's worth).
         return f.MeasuredMaxLag < SmallLag
             ? sentence + $"; lag this small is events in flight between commits, which the fluid model leaves out, so the percentage means little."
             : sentence + ".";
+    }
+
+    /// <summary>The forecast from measured mechanisms, with the inputs it used: the model's own error.</summary>
+    public static string MeasuredForecastSentence(ForecastComparison f, MeasuredMechanisms m) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"From the mechanisms this run measured ({Mechanisms(m)}), the same model forecast {N((long)Math.Round(f.ForecastMaxLag))}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}%){(f.MeasuredMaxLag < SmallLag ? "; lag this small is work in flight, so the percentage means little" : "")}.");
+
+    /// <summary>The measured mechanism inputs in words (what is left out was not seen in the run; the scenario's value is used).</summary>
+    public static string Mechanisms(MeasuredMechanisms m)
+    {
+        var parts = new List<string>();
+        if (m.CallsPerSecond is { } calls)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{R(calls)} calls/s while backlogged over {Secs(m.BackloggedSeconds)}") +
+                (m.PerCallSeconds is { } pc ? string.Create(CultureInfo.InvariantCulture, $", {pc * 1000:0.#} ms per blocking call ({m.CallOverheadSeconds * 1000:0.#} ms over the bank's mean)") : "") +
+                (m.EffectiveBudget is { } b ? $", used as the fleet's effective budget ({R(b)}/s)" : ""));
+        }
+        else
+        {
+            parts.Add($"never backlogged long enough to measure throughput ({Secs(m.BackloggedSeconds)})");
+        }
+        if (m.RestartSeconds is { } r)
+        {
+            parts.Add($"an instance away {Secs(r)} per restart");
+        }
+        if (m.RebalanceSeconds is { } rb)
+        {
+            parts.Add($"{Secs(rb)} per eager rebalance");
+        }
+        if (m.DeployReplays.Count > 0)
+        {
+            parts.Add($"re-sent after each restart: {string.Join(", ", m.DeployReplays.Select(x => N((long)Math.Round(x))))} per deploy");
+        }
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>"+3.1% / -2.0%": the error of the forecast from the scenario, then from the measured mechanisms.</summary>
+    public static string ForecastErrors(RunResults run)
+    {
+        static string Error(ForecastComparison? f) => f is { Error: null } ? string.Create(CultureInfo.InvariantCulture, $"{f.ErrorPercent:+0.0;-0.0;0}%") : "n/a";
+        return $"{Error(run.Forecast)} / {Error(run.MeasuredForecast)}";
     }
 
     /// <summary>Below this, lag is in-flight work rather than backlog, and a relative forecast error is noise.</summary>

@@ -19,6 +19,9 @@ internal static class RunAnalysis
         var verdictAlerts = m.MonitorRan ? m.MonitorAlerts : harnessAlerts;
         var delay = Percentiles.Stats(m.Delays.Select(d => d.Delay));
         var totals = Totals(m, rebalances, pauses, verdictAlerts);
+        // The model again, with the mechanisms this run measured in place of the scenario's stated inputs.
+        var mechanisms = forecast is null ? null : MechanismMeter.Measure(scenario, m.Samples, m.Rates, m.Actions, rebalances);
+        var measuredForecast = mechanisms is null ? null : ForecastAdapter.Compare(MechanismMeter.Apply(scenario, mechanisms), m.Samples, mechanisms.DeployReplays);
         var notes = m.Notes.ToList();
         if (!m.MonitorRan)
         {
@@ -48,6 +51,8 @@ internal static class RunAnalysis
             AlertSource = alertSource,
             Resources = m.Resources,
             Forecast = forecast,
+            Mechanisms = mechanisms,
+            MeasuredForecast = measuredForecast,
             Totals = totals,
             Verdict = SloJudge.Judge(scenario.Slos, totals, delay, alertSource),
             Notes = notes,

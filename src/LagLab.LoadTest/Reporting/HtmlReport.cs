@@ -177,6 +177,24 @@ internal static class HtmlReport
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(f.Capacity)}</p>\n");
         }
+        if (run.MeasuredForecast is not { } m || run.Mechanisms is not { } mechanisms)
+        {
+            return;
+        }
+        if (m.Error is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\" id=\"{Id(run)}-measured-forecast-error\">Forecast from measured mechanisms unavailable: {E(m.Error)}</p>\n");
+            return;
+        }
+        var within = m.MeasuredMaxLag < Narrative.SmallLag ? "" : Math.Abs(m.ErrorPercent) <= 15 ? " — within 15%" : " — outside 15%";
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"forecast-error measured\">{E(Narrative.MeasuredForecastSentence(m, mechanisms))}{E(within)}</p>\n");
+        html.Append("<table class=\"forecasts\"><tr><th>forecast</th><th>max lag</th><th>error</th></tr>\n");
+        foreach (var (name, c) in new[] { ("from the scenario", f), ("from measured mechanisms", m) })
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name)}</td><td>{c.ForecastMaxLag:#,0}</td><td>{c.ErrorPercent:+0.0;-0.0;0}%</td></tr>\n");
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td>measured</td><td>{f.MeasuredMaxLag:#,0}</td><td></td></tr>\n</table>\n");
+        html.Append("<p class=\"muted\">The forecast from the scenario shows how good the scenario's stated parameters are for this machine; the forecast from measured mechanisms replaces them with what this run measured (never the lag curve) and shows the model's own error.</p>\n");
     }
 
     private static void Actions(StringBuilder html, RunResults run)

@@ -14,6 +14,8 @@ internal static class Palette
     public static readonly Color Action = Color.FromHex("#7c3aed");
     public static readonly Color Rebalance = Color.FromHex("#f97316").WithAlpha(0.18);
     public static readonly Color Forecast = Color.FromHex("#0891b2");
+
+    public static readonly Color MeasuredForecast = Color.FromHex("#c026d3");
     public static readonly Color RunA = Color.FromHex("#dc2626");
     public static readonly Color RunB = Color.FromHex("#16a34a");
 

@@ -19,7 +19,7 @@ internal static class RunCharts
         ("cpu", "Pipeline CPU", "CPU of each pipeline instance, percent of one core.", Resources(run, prefix + "cpu", r => r.CpuPercent, "CPU (% of a core)")),
         ("memory", "Pipeline memory", "Resident memory of each pipeline instance (MB).", Resources(run, prefix + "memory", r => r.RssMegabytes, "RSS (MB)")),
         ("errors", "Error rates", "Bank answers other than success, per second: 429 (rate limited), 5xx errors, timeouts, 503 (outage).", Errors(run, prefix + "errors")),
-        ("forecast", "Forecast beside the measurement", "Group lag forecast by the capacity model from the scenario alone, and the lag measured.", Forecast(run, prefix + "forecast")),
+        ("forecast", "Forecast beside the measurement", "Group lag forecast by the capacity model from the scenario alone and from the mechanisms the run measured, and the lag measured.", Forecast(run, prefix + "forecast")),
     ];
 
     private static Plot NewPlot(string xLabel, string yLabel)
@@ -252,7 +252,11 @@ internal static class RunCharts
         Line(plot, run.Samples.Select(s => s.T).ToList(), run.Samples.Select(s => (double)s.TotalLag).ToList(), Palette.Total, "measured", 2);
         if (run.Forecast is { Times.Count: > 0 } forecast)
         {
-            Line(plot, forecast.Times, forecast.Lag, Palette.Forecast, "forecast", 2);
+            Line(plot, forecast.Times, forecast.Lag, Palette.Forecast, "forecast from the scenario", 2);
+            if (run.MeasuredForecast is { Times.Count: > 0 } measured)
+            {
+                Line(plot, measured.Times, measured.Lag, Palette.MeasuredForecast, "forecast from measured mechanisms", 2);
+            }
         }
         else
         {

@@ -21,6 +21,7 @@ internal static class VerdictPrinter
                     table.AddRow(Markup.Escape(slo.Name), Markup.Escape(slo.Target), Markup.Escape(slo.Measured), slo.Pass ? "[green]pass[/]" : "[red]FAIL[/]");
                 }
                 AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine(Markup.Escape(ForecastLine(run)));
             }
             AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(reportPath)}[/]");
             return;
@@ -32,9 +33,23 @@ internal static class VerdictPrinter
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(slo.Pass ? "pass" : "FAIL"),-4}  {slo.Name,-22} target {slo.Target,-12} measured {slo.Measured}"));
             }
+            output.WriteLine("  " + ForecastLine(run));
         }
         output.WriteLine($"report: {reportPath}");
         output.Flush();
+    }
+
+    /// <summary>Both forecast errors on the maximum lag: from the scenario as written, and from the mechanisms measured.</summary>
+    public static string ForecastLine(RunResults run)
+    {
+        static string One(ForecastComparison? f) => f switch
+        {
+            null => "none",
+            { Error: { } e } => e,
+            _ => string.Create(CultureInfo.InvariantCulture, $"{f.ForecastMaxLag:#,0} ({f.ErrorPercent:+0.0;-0.0;0}%)"),
+        };
+        var measured = run.Forecast?.MeasuredMaxLag ?? run.Totals.MaxLag;
+        return string.Create(CultureInfo.InvariantCulture, $"max lag {measured:#,0}; forecast from the scenario {One(run.Forecast)}, from measured mechanisms {One(run.MeasuredForecast)}");
     }
 
     public static void Explain(TextWriter output, IReadOnlyList<string> explanations)

@@ -40,7 +40,14 @@ public sealed record RunResults
 
     public required IReadOnlyList<ResourceSample> Resources { get; init; }
 
+    /// <summary>The capacity model run on the scenario as written: how good its stated parameters are for this machine.</summary>
     public ForecastComparison? Forecast { get; init; }
+
+    /// <summary>The mechanism inputs this run measured (throughput while backlogged, deploy timings, re-sent events).</summary>
+    public MeasuredMechanisms? Mechanisms { get; init; }
+
+    /// <summary>The same model run with <see cref="Mechanisms"/> in place of the scenario's stated inputs: the model's own error.</summary>
+    public ForecastComparison? MeasuredForecast { get; init; }
 
     public required RunTotals Totals { get; init; }
 

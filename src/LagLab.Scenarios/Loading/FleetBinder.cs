@@ -30,6 +30,7 @@ internal static class FleetBinder
             RebalanceTime = r.Duration("rebalance_time", allowZero: true) ?? spec.RebalanceTime,
             SessionTimeout = r.Duration("session_timeout") ?? spec.SessionTimeout,
             CallOverhead = r.Duration("call_overhead", allowZero: true) ?? spec.CallOverhead,
+            RestartReplay = r.Int("restart_replay", 0, int.MaxValue, "restart_replay") ?? spec.RestartReplay,
         };
         if (blocking && concurrency is > 1)
         {

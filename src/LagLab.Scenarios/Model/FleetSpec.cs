@@ -41,6 +41,13 @@ public sealed record FleetSpec
     /// </summary>
     public TimeSpan CallOverhead { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Events an instance re-sends to the bank after a restart: taken and applied past its last commit before it
+    /// stopped, read again from the committed offset. Each costs a call and applies nothing (the bank's idempotency
+    /// key refuses it), so the instance's partitions make no progress until they are through. Zero unless measured.
+    /// </summary>
+    public int RestartReplay { get; init; }
+
     /// <summary>session.timeout.ms: how long a dead member keeps its partitions before it is expelled.</summary>
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromSeconds(45);
 

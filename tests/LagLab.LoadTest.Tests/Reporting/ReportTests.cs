@@ -43,6 +43,10 @@ public sealed class ReportTests
         Assert.Equal(run.Verdict.Count + 1, await page.Locator("#verdict tr").CountAsync());
         Assert.Equal(run.Passed ? "PASS" : "FAIL", await page.Locator("h1 .badge").InnerTextAsync());
         Assert.Contains(run.Totals.MaxLag.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#findings").InnerTextAsync(), StringComparison.Ordinal);
+        // Both forecasts: the recorded ci-fail run and the synthetic one each have the second.
+        Assert.NotNull(run.MeasuredForecast);
+        Assert.Equal(1, await page.Locator("p.forecast-error.measured").CountAsync());
+        Assert.Equal(3, await page.Locator("table.forecasts tr td:first-child").CountAsync());
     }
 
     [Fact]
@@ -83,6 +87,9 @@ public sealed class ReportTests
         Assert.Equal(run.Samples.Count, read.Samples.Count);
         Assert.Equal(run.Samples[50].Lag, read.Samples[50].Lag);
         Assert.Equal(run.Forecast!.Lag, read.Forecast!.Lag);
+        Assert.Equal(run.MeasuredForecast!.Lag, read.MeasuredForecast!.Lag);
+        Assert.Equal(run.Mechanisms!.RestartSeconds, read.Mechanisms!.RestartSeconds);
+        Assert.Equal(run.Mechanisms.DeployReplays, read.Mechanisms.DeployReplays);
     }
 
     [Fact]

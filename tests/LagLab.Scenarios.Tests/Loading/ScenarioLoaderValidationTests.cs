@@ -55,6 +55,22 @@ public sealed class ScenarioLoaderValidationTests
     }
 
     [Fact]
+    public void Parse_NegativeRestartReplay_NamesTheField()
+    {
+        var error = ScenarioYaml.Single(ScenarioYaml.Minimal + "\nfleet:\n  restart_replay: -5\n");
+
+        Assert.Equal("fleet.restart_replay", error.Path);
+    }
+
+    [Fact]
+    public void Parse_RestartReplay_IsRead()
+    {
+        var s = ScenarioYaml.Parse(ScenarioYaml.Minimal + "\nfleet:\n  restart_replay: 1500\n");
+
+        Assert.Equal(1500, s.Fleet.RestartReplay);
+    }
+
+    [Fact]
     public void Parse_NegativeRate_IsRejected()
     {
         var error = ScenarioYaml.Single("""
