@@ -59,14 +59,20 @@ internal sealed class BrokerFixture : IAsyncDisposable
         consumer.Close();
     }
 
-    public static async Task<GroupView> WaitForGroupAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
+    public static async Task<GroupView> WaitForGroupAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null) =>
+        (await WaitForViewAsync(monitor, group, condition, timeout)).Group;
+
+    /// <summary>The group and the whole view it came from (one cycle: its time is the time the group's figures refer to).</summary>
+    public static async Task<(MonitorView View, GroupView Group)> WaitForViewAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            if (monitor.Health.Up && monitor.View.FindGroup(group) is { } view && condition(view))
+            var up = monitor.Health.Up;
+            var current = monitor.View;
+            if (up && current.FindGroup(group) is { } view && condition(view))
             {
-                return view;
+                return (current, view);
             }
             if (DateTime.UtcNow > deadline)
             {
@@ -80,7 +86,7 @@ internal sealed class BrokerFixture : IAsyncDisposable
     public static async Task<string> WaitForMetricsAsync(LagMonitor monitor, Func<string, bool> condition, TimeSpan? timeout = null)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var text = await http.GetStringAsync(new Uri(monitor.Url, "metrics"), TestContext.Current.CancellationToken);
