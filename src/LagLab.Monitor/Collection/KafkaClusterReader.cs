@@ -13,6 +13,10 @@ namespace LagLab.Monitor.Collection;
 /// with bounded concurrency; then ListOffsets latest and earliest for every partition in one batched
 /// call each (the client splits it per leader). Committed offsets are read before end offsets, so lag
 /// is never negative on a partition that only grows.
+/// Known hazard (librdkafka 2.16.0, reproduced against the embedded broker by stopping it while requests
+/// are in flight): ListConsumerGroups can double-free its result, and DescribeConsumerGroups and
+/// ListConsumerGroupOffsets can abort on an assertion in the coordinator path; ListOffsets, DescribeConfigs
+/// and metadata survived the same treatment. A broker that drops mid-request can therefore kill the process.
 /// </summary>
 internal sealed class KafkaClusterReader : IClusterReader
 {
