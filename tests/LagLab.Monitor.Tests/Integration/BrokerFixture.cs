@@ -60,19 +60,19 @@ internal sealed class BrokerFixture : IAsyncDisposable
     }
 
     public static async Task<GroupView> WaitForGroupAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null) =>
-        (await WaitForViewAsync(monitor, group, condition, timeout)).Group;
+        (await WaitForSnapshotAsync(monitor, group, condition, timeout)).Group;
 
-    /// <summary>The group and the whole view it came from (one cycle: its time is the time the group's figures refer to).</summary>
-    public static async Task<(MonitorView View, GroupView Group)> WaitForViewAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
+    /// <summary>Waits for one published view in which the group meets the condition; returns that view with the group,
+    /// so a test compares the group against the time of the same cycle (the monitor publishes a new view every interval).</summary>
+    public static async Task<(MonitorView View, GroupView Group)> WaitForSnapshotAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            var up = monitor.Health.Up;
-            var current = monitor.View;
-            if (up && current.FindGroup(group) is { } view && condition(view))
+            var snapshot = monitor.View;
+            if (monitor.Health.Up && snapshot.FindGroup(group) is { } view && condition(view))
             {
-                return (current, view);
+                return (snapshot, view);
             }
             if (DateTime.UtcNow > deadline)
             {
