@@ -44,8 +44,10 @@ status=${PIPESTATUS[0]}
 
 # A test module whose process died of a signal (139 SIGSEGV, 134 SIGABRT: seen once from the native
 # librdkafka inside a test host) reports no test failure, only its exit code. Such modules, and only
-# those, are run once more on their own; any assertion failure anywhere still fails the suite.
-if [ "$status" -ne 0 ] && ! grep -q 'failed with [0-9]* error' "$log"; then
+# those, are run once more on their own; any assertion failure anywhere still fails the suite, and so
+# does any other failing exit code (e.g. 8, zero tests ran) next to the crash.
+if [ "$status" -ne 0 ] && ! grep -q 'failed with [0-9]* error' "$log" \
+  && ! grep -E '^Exit code: [0-9]+$' "$log" | grep -qvE '^Exit code: 13[4-9]$'; then
   crashed=$(grep -B1 -E '^Exit code: 13[4-9]$' "$log" | grep -oE 'tests/LagLab\.[A-Za-z.]+\.Tests' | sort -u || true)
   if [ -n "$crashed" ]; then
     status=0

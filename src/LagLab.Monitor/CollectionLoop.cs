@@ -37,22 +37,28 @@ internal sealed class CollectionLoop(
         while (!cancellationToken.IsCancellationRequested)
         {
             var started = time.GetTimestamp();
-            await RunCycleAsync(cancellationToken);
-            var wait = options.Interval - time.GetElapsedTime(started);
             try
             {
+                // A stop can land in the alert notification too; it ends the loop, it is not a failure.
+                await RunCycleAsync(cancellationToken);
+                var wait = options.Interval - time.GetElapsedTime(started);
                 await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
         }
+        // The owner disposes the Kafka clients as soon as this returns: a read still inside librdkafka (a
+        // blocking metadata call, a consume) would then run on a destroyed handle, a native crash.
         if (_abandoned is { } abandoned)
         {
             await abandoned.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
+
+    /// <summary>Whether an abandoned (timed-out or stopped) cycle's read is still running.</summary>
+    internal bool AbandonedInFlight => _abandoned is { IsCompleted: false };
 
     public async Task RunCycleAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +87,9 @@ internal sealed class CollectionLoop(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopping: the read may not have noticed yet (a blocking metadata call cannot be interrupted).
+            // RunAsync waits for it before the owner disposes the clients.
+            _abandoned = work;
             return;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

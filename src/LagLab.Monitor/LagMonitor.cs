@@ -57,7 +57,16 @@ public sealed class LagMonitor : IAsyncDisposable
         var time = timeProvider ?? TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LagLab.Monitor");
         var reader = new KafkaClusterReader(options, time);
-        var timestamps = options.TimeLagMode == TimeLagMode.Estimate ? null : new KafkaRecordTimestampReader(options, logger);
+        KafkaRecordTimestampReader? timestamps;
+        try
+        {
+            timestamps = options.TimeLagMode == TimeLagMode.Estimate ? null : new KafkaRecordTimestampReader(options, logger);
+        }
+        catch
+        {
+            reader.Dispose(); // never leave a live librdkafka client to the finalizer
+            throw;
+        }
         return StartAsync(options, reader, timestamps, loggerFactory, time, cancellationToken);
     }
 

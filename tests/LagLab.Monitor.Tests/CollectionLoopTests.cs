@@ -12,7 +12,7 @@ public sealed class CollectionLoopTests
 
     private sealed record Fixture(CollectionLoop Loop, FakeClusterReader Reader, MonitorState State, AlertEngine Engine, FakeTimeProvider Time);
 
-    private static Fixture Create()
+    private static Fixture Create(AlertEngine? engine = null, Func<HttpMessageHandler>? receiver = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var reader = new FakeClusterReader(time)
@@ -21,9 +21,35 @@ public sealed class CollectionLoopTests
         };
         var options = new MonitorOptions { BootstrapServers = "unused:9092", Interval = TimeSpan.FromSeconds(5), CycleTimeout = TimeSpan.FromSeconds(10) };
         var state = new MonitorState(TimeSpan.FromHours(1));
-        var engine = new AlertEngine(LagMonitor.LoadRules(null));
-        var loop = new CollectionLoop(reader, new LagAnalyzer(new AnalyzerOptions()), state, engine, null, options, time, NullLogger.Instance);
+        engine ??= new AlertEngine(LagMonitor.LoadRules(null));
+        var notifier = receiver is null
+            ? null
+            : new AlertmanagerNotifier(new HttpClient(receiver()), new Uri("http://127.0.0.1:9/api/v2/alerts"), time, TimeSpan.FromMinutes(1), "http://127.0.0.1:9308/", NullLogger.Instance);
+        var loop = new CollectionLoop(reader, new LagAnalyzer(new AnalyzerOptions()), state, engine, notifier, options, time, NullLogger.Instance);
         return new Fixture(loop, reader, state, engine, time);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(5, Token);
+        }
+    }
+
+    /// <summary>Answers nothing: signals the request, then waits until it is cancelled.</summary>
+    private sealed class SilentReceiver : HttpMessageHandler
+    {
+        public TaskCompletionSource Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Received.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     [Fact]
@@ -78,7 +104,7 @@ public sealed class CollectionLoopTests
         var readsWhileInFlight = f.Reader.Reads;
         f.Reader.Hang.SetResult();
         f.Reader.Hang = null;
-        await Task.Delay(50, Token);
+        await WaitUntilAsync(() => !f.Loop.AbandonedInFlight, "the abandoned read to finish");
         await f.Loop.RunCycleAsync(Token);
 
         Assert.Equal(1, f.State.Health.CycleTimeouts);
@@ -87,5 +113,45 @@ public sealed class CollectionLoopTests
         Assert.Equal(2, f.Reader.Reads);
         Assert.True(f.State.Health.Up);
         Assert.Contains("laglab_monitor_cycle_timeouts_total 1\n", f.State.MetricsText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedWhileAReadIgnoresCancellation_ReturnsOnlyAfterTheReadEnds()
+    {
+        // The real reader's metadata call blocks in librdkafka and cannot be cancelled; the monitor disposes
+        // the client as soon as the loop returns, so returning earlier is a use of a destroyed native handle.
+        var f = Create();
+        f.Reader.Hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => f.Loop.RunAsync(stop.Token), Token);
+        await WaitUntilAsync(() => f.Reader.Reads == 1, "the first read to start");
+
+        await stop.CancelAsync();
+        // Room for a wrong early return to show; the correct loop cannot return here whatever the timing.
+        var returnedEarly = await Task.WhenAny(run, Task.Delay(200, Token)) == run;
+        var inFlightWhileStopping = f.Loop.AbandonedInFlight;
+        f.Reader.Hang.SetResult();
+        await run.WaitAsync(TimeSpan.FromSeconds(30), Token);
+
+        Assert.False(returnedEarly, "the loop returned while its read was still running");
+        Assert.True(inFlightWhileStopping);
+        Assert.False(f.Loop.AbandonedInFlight);
+        Assert.Equal(1, f.Reader.Reads);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedDuringAnAlertNotification_EndsWithoutAnError()
+    {
+        var receiver = new SilentReceiver();
+        var f = Create(new AlertEngine(LagMonitor.LoadRules(null), forOverride: TimeSpan.Zero), () => receiver);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => f.Loop.RunAsync(stop.Token), Token);
+        await receiver.Received.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+
+        await stop.CancelAsync();
+
+        await run.WaitAsync(TimeSpan.FromSeconds(30), Token); // throws if the stop escaped as an error
+        Assert.True(run.IsCompletedSuccessfully);
+        Assert.Contains(f.Engine.Alerts(), a => a.State == AlertState.Firing);
     }
 }

@@ -13,6 +13,10 @@ namespace LagLab.Monitor.Collection;
 /// with bounded concurrency; then ListOffsets latest and earliest for every partition in one batched
 /// call each (the client splits it per leader). Committed offsets are read before end offsets, so lag
 /// is never negative on a partition that only grows.
+/// Known hazard (librdkafka 2.16.0, reproduced against the embedded broker by stopping it while requests
+/// are in flight): ListConsumerGroups can double-free its result, and DescribeConsumerGroups and
+/// ListConsumerGroupOffsets can abort on an assertion in the coordinator path; ListOffsets, DescribeConfigs
+/// and metadata survived the same treatment. A broker that drops mid-request can therefore kill the process.
 /// </summary>
 internal sealed class KafkaClusterReader : IClusterReader
 {
@@ -52,8 +56,8 @@ internal sealed class KafkaClusterReader : IClusterReader
         if (_lastReadFailed)
         {
             // After an outage librdkafka can keep a stale group coordinator and time out on every
-            // coordinator request; a fresh client recovers at once. The loop never overlaps reads,
-            // so nothing else is using the old client.
+            // coordinator request; a fresh client recovers at once. The loop never overlaps reads
+            // and the last read left no request in flight, so nothing is using the old client.
             _admin.Dispose();
             _admin = BuildAdmin();
             Rebuilds++;
@@ -68,6 +72,7 @@ internal sealed class KafkaClusterReader : IClusterReader
 
     private async Task<ClusterSnapshot> ReadOnceAsync(CancellationToken cancellationToken)
     {
+        // Requests are never abandoned (see ToEndAsync): when this returns, the client is idle.
         var topics = await ReadTopicsAsync(cancellationToken);
         var groupIds = await ListGroupsAsync(cancellationToken);
         var descriptions = await DescribeGroupsAsync(groupIds, cancellationToken);
@@ -103,8 +108,9 @@ internal sealed class KafkaClusterReader : IClusterReader
 
     private async Task<Dictionary<string, int>> ReadTopicsAsync(CancellationToken cancellationToken)
     {
-        // GetMetadata blocks; run it off the caller's thread and let the cycle timeout abandon it.
+        // GetMetadata blocks (up to RequestTimeout); run it off the caller's thread, to its end.
         var metadata = await Task.Run(() => _admin.GetMetadata(RequestTimeout), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var topics = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var topic in metadata.Topics)
         {
@@ -119,7 +125,7 @@ internal sealed class KafkaClusterReader : IClusterReader
 
     private async Task<List<string>> ListGroupsAsync(CancellationToken cancellationToken)
     {
-        var listed = await _admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+        var listed = await ToEndAsync(_admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = RequestTimeout }), cancellationToken);
         return listed.Valid
             .Select(g => g.GroupId)
             .Where(g => (_groups?.IsMatch(g) ?? true) && !(_excludeGroups?.IsMatch(g) ?? false))
@@ -134,7 +140,7 @@ internal sealed class KafkaClusterReader : IClusterReader
         {
             try
             {
-                var described = await _admin.DescribeConsumerGroupsAsync(batch, new DescribeConsumerGroupsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+                var described = await ToEndAsync(_admin.DescribeConsumerGroupsAsync(batch, new DescribeConsumerGroupsOptions { RequestTimeout = RequestTimeout }), cancellationToken);
                 return described.ConsumerGroupDescriptions;
             }
             catch (DescribeConsumerGroupsException ex)
@@ -150,9 +156,9 @@ internal sealed class KafkaClusterReader : IClusterReader
     {
         var results = await ForEachBoundedAsync(groupIds, async groupId =>
         {
-            var listed = await _admin.ListConsumerGroupOffsetsAsync(
+            var listed = await ToEndAsync(_admin.ListConsumerGroupOffsetsAsync(
                 [new ConsumerGroupTopicPartitions(groupId, null)],
-                new ListConsumerGroupOffsetsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+                new ListConsumerGroupOffsetsOptions { RequestTimeout = RequestTimeout }), cancellationToken);
             var commits = new Dictionary<TopicPartition, long>();
             foreach (var partition in listed.SelectMany(r => r.Partitions))
             {
@@ -193,7 +199,7 @@ internal sealed class KafkaClusterReader : IClusterReader
             IEnumerable<ListOffsetsResultInfo> infos;
             try
             {
-                infos = (await _admin.ListOffsetsAsync(request, options).WaitAsync(cancellationToken)).ResultInfos;
+                infos = (await ToEndAsync(_admin.ListOffsetsAsync(request, options), cancellationToken)).ResultInfos;
             }
             catch (ListOffsetsException ex)
             {
@@ -220,7 +226,7 @@ internal sealed class KafkaClusterReader : IClusterReader
         try
         {
             var resources = names.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t });
-            var described = await _admin.DescribeConfigsAsync(resources, new DescribeConfigsOptions { RequestTimeout = RequestTimeout }).WaitAsync(cancellationToken);
+            var described = await ToEndAsync(_admin.DescribeConfigsAsync(resources, new DescribeConfigsOptions { RequestTimeout = RequestTimeout }), cancellationToken);
             var retention = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
             foreach (var result in described)
             {
@@ -235,6 +241,19 @@ internal sealed class KafkaClusterReader : IClusterReader
         {
             // Retention is an extra: without DescribeConfigs (or its ACL), margins are simply not reported.
         }
+    }
+
+    /// <summary>
+    /// Awaits an admin request to its end, then honours cancellation. librdkafka cannot cancel a request, and
+    /// abandoning one (WaitAsync) leaves it in flight: destroying the client then (the rebuild after a failed
+    /// read, or the monitor's dispose) crashed the process, an assertion in rd_kafka_admin_coord_response_parse
+    /// or a call into the destroyed handle. Each request ends by RequestTimeout, below the cycle timeout.
+    /// </summary>
+    private static async Task<T> ToEndAsync<T>(Task<T> request, CancellationToken cancellationToken)
+    {
+        var result = await request;
+        cancellationToken.ThrowIfCancellationRequested();
+        return result;
     }
 
     private async Task<List<TResult>> ForEachBoundedAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> action, CancellationToken cancellationToken)

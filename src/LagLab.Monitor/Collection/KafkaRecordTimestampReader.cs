@@ -20,6 +20,7 @@ internal sealed class KafkaRecordTimestampReader(MonitorOptions options, ILogger
         .Build();
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
 
     public async Task<RecordTimestamp?> ReadAsync(TopicPartition partition, long offset, CancellationToken cancellationToken)
     {
@@ -68,8 +69,14 @@ internal sealed class KafkaRecordTimestampReader(MonitorOptions options, ILogger
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        // Never close the consumer under a running read (Consume, Unassign): that is a use of a destroyed
+        // librdkafka handle. A read ends within ReadTimeout; the gate is never released again.
+        _gate.Wait();
         _consumer.Close();
         _consumer.Dispose();
-        _gate.Dispose();
     }
 }

@@ -116,8 +116,10 @@ public sealed class ReconcileEndpointTests
 
         var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
         // Leave only once the bank holds the request: a fixed client timeout raced the request's arrival on a busy machine.
-        for (var i = 0; i < 1000 && InFlight(bank) == 0; i++)
+        var held = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (InFlight(bank) == 0)
         {
+            Assert.True(DateTime.UtcNow < held, "the request never reached the bank within 30 s");
             await Task.Delay(10, Ct);
         }
         await clientTimeout.CancelAsync();
@@ -202,8 +204,10 @@ public sealed class ReconcileEndpointTests
 
         var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
         // Leave only once the bank holds the request: a fixed client timeout raced the request's arrival on a busy machine.
-        for (var i = 0; i < 1000 && InFlight(bank) == 0; i++)
+        var held = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (InFlight(bank) == 0)
         {
+            Assert.True(DateTime.UtcNow < held, "the request never reached the bank within 30 s");
             await Task.Delay(10, Ct);
         }
         await clientTimeout.CancelAsync();
@@ -237,7 +241,7 @@ public sealed class ReconcileEndpointTests
 
     private static async Task<LedgerStats> WaitForAsync(TestBank bank, Func<LedgerStats, bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var stats = bank.Server.GetStats();
@@ -245,7 +249,7 @@ public sealed class ReconcileEndpointTests
             {
                 return stats;
             }
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 15 s");
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 30 s");
             await Task.Delay(10, Ct);
         }
     }

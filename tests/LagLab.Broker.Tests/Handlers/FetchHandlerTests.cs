@@ -79,7 +79,7 @@ public sealed class FetchHandlerTests
         await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.False(pending.IsCompleted);
         partition.Append(HandlerFixture.Batch(2));
-        var response = await pending.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var response = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, RecordBatchHeader.Read(response.Responses.Single().Partitions.Single().Records.Single().Span).BaseOffset);
     }
@@ -98,7 +98,7 @@ public sealed class FetchHandlerTests
         await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.False(pending.IsCompleted);
         partition.Append(batch);
-        var response = await pending.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var response = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(batch.Length * 3, response.Responses.Single().Partitions.Single().Records.Sum(r => r.Length));
     }
@@ -112,8 +112,15 @@ public sealed class FetchHandlerTests
         var pending = fixture.SendAsync<FetchRequest, FetchResponse>(HandlerFixture.Fetch("t", 0, maxWaitMs: 5_000), 11);
         await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.False(pending.IsCompleted);
-        fixture.Time.Advance(TimeSpan.FromSeconds(5));
-        var response = await pending.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        // A loaded machine may not have parked the fetch yet (its max wait starts when the broker reads the
+        // request): advance by the whole max wait until it answers, so one advance always follows the parking.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!pending.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(5));
+            await Task.WhenAny(pending, Task.Delay(200, TestContext.Current.CancellationToken));
+        }
+        var response = await pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         var partition = response.Responses.Single().Partitions.Single();
         Assert.Equal(ErrorCode.None, partition.ErrorCode);
@@ -131,7 +138,7 @@ public sealed class FetchHandlerTests
             new FetchRequest.Topic("missing", [new FetchRequest.Partition(0, 0, 1024)]),
         ]);
 
-        var response = await fixture.SendAsync<FetchRequest, FetchResponse>(request, 4).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var response = await fixture.SendAsync<FetchRequest, FetchResponse>(request, 4).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCode.UnknownTopicOrPartition, response.Responses[1].Partitions.Single().ErrorCode);
         Assert.Equal(-1, response.Responses[1].Partitions.Single().HighWatermark);

@@ -13,7 +13,7 @@ public sealed class DataArrivedSignalTests
         Assert.False(waiting.IsCompleted);
         signal.Notify();
 
-        await waiting.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -38,6 +38,6 @@ public sealed class DataArrivedSignalTests
         signal.Notify();
 
         Assert.Same(first, second);
-        await first.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await first.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 }

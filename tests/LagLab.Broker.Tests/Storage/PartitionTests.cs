@@ -202,7 +202,7 @@ public sealed class PartitionTests : IDisposable
         Assert.False(arrived.IsCompleted);
         partition.Append(Batches.Create(1));
 
-        await arrived.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class PartitionTests : IDisposable
 
         partition.Delete();
 
-        await arrived.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal(ErrorCode.UnknownTopicOrPartition, partition.Read(0, 1024).Error);
         Assert.Equal(ErrorCode.UnknownTopicOrPartition, partition.Append(Batches.Create(1)).Error);
         Assert.False(Directory.Exists(Path.Combine(_directory.Path, "t-0")));

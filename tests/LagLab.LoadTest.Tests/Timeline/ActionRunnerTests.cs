@@ -20,8 +20,11 @@ public sealed class ActionRunnerTests
 
         public async Task RollingDeployAsync(CancellationToken cancellationToken)
         {
+            // The timer exists before the call is visible: a test that advances the clock once it sees the
+            // call must not be able to advance it before the deploy started waiting (its end would move).
+            var deploying = Task.Delay(DeployTakes, time, cancellationToken);
             Log("deploy");
-            await Task.Delay(DeployTakes, time, cancellationToken);
+            await deploying;
         }
 
         public Task KillAsync(int instance, TimeSpan? restartAfter, CancellationToken cancellationToken)
@@ -89,8 +92,10 @@ public sealed class ActionRunnerTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 1000 && !condition(); i++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
         {
+            Assert.True(DateTime.UtcNow < deadline, "the runner did not act on the due second within 30 s");
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
     }

@@ -12,9 +12,14 @@ public sealed class MonitorServerTests
     private static async Task<LagMonitor> StartAsync()
     {
         var monitor = await LagMonitor.StartAsync(SyntheticCluster.Options(), SyntheticCluster.Reader(TimeProvider.System), SyntheticCluster.TenMinuteOldRecords(TimeProvider.System), NullLoggerFactory.Instance, TimeProvider.System, Token);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(monitor.Health.Up && monitor.View.Groups.Any(g => g.Complete)) && DateTime.UtcNow < deadline)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(monitor.Health.Up && monitor.View.Groups.Any(g => g.Complete)))
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                await monitor.DisposeAsync();
+                Assert.Fail($"the monitor never completed a cycle with a complete group; health: {monitor.Health}");
+            }
             await Task.Delay(50, Token);
         }
         return monitor;

@@ -66,7 +66,7 @@ internal sealed class BrokerFixture : IAsyncDisposable
     /// so a test compares the group against the time of the same cycle (the monitor publishes a new view every interval).</summary>
     public static async Task<(MonitorView View, GroupView Group)> WaitForSnapshotAsync(LagMonitor monitor, string group, Func<GroupView, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var snapshot = monitor.View;
@@ -86,7 +86,7 @@ internal sealed class BrokerFixture : IAsyncDisposable
     public static async Task<string> WaitForMetricsAsync(LagMonitor monitor, Func<string, bool> condition, TimeSpan? timeout = null)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var text = await http.GetStringAsync(new Uri(monitor.Url, "metrics"), TestContext.Current.CancellationToken);
