@@ -1,11 +1,13 @@
-using System.Threading.Channels;
-
 namespace LagLab.Pipeline.Dispatch;
 
 /// <summary>
 /// Runs work items with a key (the account) in order per key and concurrently across keys, on at most
 /// <c>concurrency</c> workers, so accounts run in parallel beyond the partition count. A key is handed to one
-/// worker at a time; after one item the key goes to the back of the ready queue, so a busy account cannot starve the others.
+/// worker at a time. Among the keys that are free, the one whose next item arrived first goes next: work runs
+/// in arrival (offset) order except where a key is busy, so the committable prefix stays right behind what was
+/// applied and a restart re-sends little. (Round-robin over keys applied far ahead of the commit point: with a
+/// backlog, thousands of applied events per restart came back as re-sends.) No key can starve: its next item
+/// only waits for items that arrived before it.
 /// <see cref="Enqueue"/> never blocks (it is called from the poll loop); the caller bounds the total with
 /// <see cref="Pending"/> and pauses partitions instead.
 /// </summary>
@@ -15,13 +17,15 @@ internal sealed class OrderedDispatcher<T>
     private readonly Lock _lock = new();
     private readonly Dictionary<string, KeyQueue> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<T> _inFlight = new(ReferenceEqualityComparer.Instance);
-    private readonly Channel<KeyQueue> _ready = Channel.CreateUnbounded<KeyQueue>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+    private readonly PriorityQueue<KeyQueue, long> _ready = new();
+    private readonly SemaphoreSlim _readyCount = new(0);
     private readonly Func<T, string> _keyOf;
     private readonly Func<T, CancellationToken, ValueTask> _handler;
     private readonly Action<T, Exception> _onError;
     private readonly int _concurrency;
     private TaskCompletionSource _changed = NewSignal();
     private int _queued;
+    private long _arrivals;
 
     public OrderedDispatcher(int concurrency, Func<T, string> keyOf, Func<T, CancellationToken, ValueTask> handler, Action<T, Exception> onError)
     {
@@ -90,14 +94,21 @@ internal sealed class OrderedDispatcher<T>
                 queue = new KeyQueue(key);
                 _keys.Add(key, queue);
             }
-            queue.Items.Enqueue(item);
+            queue.Items.Enqueue((item, _arrivals++));
             _queued++;
             if (!queue.Scheduled)
             {
                 queue.Scheduled = true;
-                _ready.Writer.TryWrite(queue);
+                MakeReady(queue);
             }
         }
+    }
+
+    /// <summary>Queues a free key with work by the arrival of its next item. Called under the lock.</summary>
+    private void MakeReady(KeyQueue queue)
+    {
+        _ready.Enqueue(queue, queue.Items.Peek().Arrival);
+        _readyCount.Release();
     }
 
     /// <summary>Removes queued (not started) items that match; they are returned in their order. Running items are untouched.</summary>
@@ -108,26 +119,27 @@ internal sealed class OrderedDispatcher<T>
         {
             foreach (var queue in _keys.Values)
             {
-                if (!queue.Items.Any(match))
+                if (!queue.Items.Any(entry => match(entry.Item)))
                 {
                     continue;
                 }
                 var count = queue.Items.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    var item = queue.Items.Dequeue();
-                    if (match(item))
+                    var entry = queue.Items.Dequeue();
+                    if (match(entry.Item))
                     {
-                        removed.Add(item);
+                        removed.Add(entry.Item);
                         _queued--;
                     }
                     else
                     {
-                        queue.Items.Enqueue(item);
+                        queue.Items.Enqueue(entry);
                     }
                 }
             }
-            // Keys left empty and not running are dropped when a worker next picks them up.
+            // Keys left empty and not running are dropped when a worker next picks them up; a key whose head was
+            // removed keeps its earlier place in the ready queue, which only lets it go a little sooner.
         }
         return removed;
     }
@@ -174,17 +186,21 @@ internal sealed class OrderedDispatcher<T>
     {
         try
         {
-            await foreach (var queue in _ready.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
+                await _readyCount.WaitAsync(cancellationToken).ConfigureAwait(false);
+                KeyQueue queue;
                 T item;
                 lock (_lock)
                 {
-                    if (!queue.Items.TryDequeue(out item!))
+                    queue = _ready.Dequeue();
+                    if (!queue.Items.TryDequeue(out var entry))
                     {
                         queue.Scheduled = false;
                         _keys.Remove(queue.Key);
                         continue;
                     }
+                    item = entry.Item;
                     _queued--;
                     _inFlight.Add(item);
                 }
@@ -207,7 +223,7 @@ internal sealed class OrderedDispatcher<T>
                     _inFlight.Remove(item);
                     if (queue.Items.Count > 0)
                     {
-                        _ready.Writer.TryWrite(queue);
+                        MakeReady(queue);
                     }
                     else
                     {
@@ -231,7 +247,8 @@ internal sealed class OrderedDispatcher<T>
     {
         public string Key { get; } = key;
 
-        public Queue<T> Items { get; } = new();
+        /// <summary>Queued items with their arrival number (the dispatcher's order across keys).</summary>
+        public Queue<(T Item, long Arrival)> Items { get; } = new();
 
         public bool Scheduled { get; set; }
     }

@@ -65,6 +65,61 @@ public sealed class OrderedDispatcherTests
     }
 
     [Fact]
+    public async Task Enqueue_FreeKeys_RunInArrivalOrderNotRoundRobin()
+    {
+        // Round-robin over keys would run a1 b1 c1 a2 b2 a3: a2 and a3 wait behind c1 although they came first.
+        var ran = new ConcurrentQueue<string>();
+        var dispatcher = new OrderedDispatcher<Item>(1, i => i.Account, (item, ct) =>
+        {
+            ran.Enqueue($"{item.Account}{item.Sequence}");
+            return ValueTask.CompletedTask;
+        }, (_, ex) => throw ex);
+        string[] arrivals = ["a1", "a2", "b1", "a3", "c1", "b2"];
+        foreach (var arrival in arrivals)
+        {
+            dispatcher.Enqueue(new Item(arrival[..1], arrival[1] - '0'));
+        }
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = dispatcher.RunAsync(cts.Token);
+
+        await WaitForAsync(() => dispatcher.Pending == 0);
+        await cts.CancelAsync();
+        await run;
+
+        Assert.Equal(arrivals, ran);
+    }
+
+    [Fact]
+    public async Task Enqueue_BusyKey_OthersOvertakeItThenItResumesFirst()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ran = new ConcurrentQueue<string>();
+        var dispatcher = new OrderedDispatcher<Item>(2, i => i.Account, async (item, ct) =>
+        {
+            if (item is { Account: "a", Sequence: 1 })
+            {
+                await gate.Task.WaitAsync(ct);
+            }
+            ran.Enqueue($"{item.Account}{item.Sequence}");
+        }, (_, ex) => throw ex);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = dispatcher.RunAsync(cts.Token);
+
+        dispatcher.Enqueue(new Item("a", 1));
+        await WaitForAsync(() => dispatcher.InFlight == 1);
+        dispatcher.Enqueue(new Item("a", 2));
+        dispatcher.Enqueue(new Item("b", 1));
+        dispatcher.Enqueue(new Item("b", 2));
+        await WaitForAsync(() => ran.Count == 2); // b overtakes the busy a, in its own order
+        gate.SetResult();
+        await WaitForAsync(() => dispatcher.Pending == 0);
+        await cts.CancelAsync();
+        await run;
+
+        Assert.Equal(["b1", "b2", "a1", "a2"], ran);
+    }
+
+    [Fact]
     public async Task Enqueue_MoreAccountsThanWorkers_RunsExactlyConcurrencyAtOnce()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
