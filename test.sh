@@ -42,18 +42,28 @@ set +e
 dotnet test --solution LagLab.slnx -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# A test module whose process died of a signal (139 SIGSEGV, 134 SIGABRT: seen once from the native
-# librdkafka inside a test host) reports no test failure, only its exit code. Such modules, and only
-# those, are run once more on their own; any assertion failure anywhere still fails the suite, and so
-# does any other failing exit code (e.g. 8, zero tests ran) next to the crash.
+# A test module whose process died of a signal (134 SIGABRT, 139 SIGSEGV) reports no test failure, only
+# its exit code. The known cause is librdkafka 2.16 itself: an admin request in flight while the broker
+# drops the connection (the tests stop and restart brokers on purpose) can abort the process (a double
+# free in ListConsumerGroups, an assertion in the coordinator-request path; librdkafka #3663; see
+# src/LagLab.Monitor/Collection/KafkaClusterReader.cs). Such modules, and only those, are run again on
+# their own, up to twice while they keep crashing; any assertion failure anywhere still fails the suite,
+# and so does any other failing exit code (e.g. 8, zero tests ran) next to the crash.
 if [ "$status" -ne 0 ] && ! grep -q 'failed with [0-9]* error' "$log" \
   && ! grep -E '^Exit code: [0-9]+$' "$log" | grep -qvE '^Exit code: 13[4-9]$'; then
   crashed=$(grep -B1 -E '^Exit code: 13[4-9]$' "$log" | grep -oE 'tests/LagLab\.[A-Za-z.]+\.Tests' | sort -u || true)
   if [ -n "$crashed" ]; then
     status=0
     for module in $crashed; do
-      echo "test.sh: $module crashed (see the exit code above); running it once more" >&2
-      dotnet test --project "$module" -c Release --no-build 2>&1 | tee -a "$log" || status=$?
+      for attempt in 1 2; do
+        echo "test.sh: $module crashed (see the exit code above); running it again ($attempt of 2)" >&2
+        dotnet test --project "$module" -c Release --no-build 2>&1 | tee -a "$log"
+        rerun=${PIPESTATUS[0]}
+        if [ "$rerun" -lt 134 ] || [ "$rerun" -gt 139 ] || [ "$attempt" -eq 2 ]; then
+          [ "$rerun" -eq 0 ] || status=$rerun
+          break
+        fi
+      done
     done
   fi
 fi

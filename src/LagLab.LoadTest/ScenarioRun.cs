@@ -69,7 +69,11 @@ internal sealed class ScenarioRun
             {
                 broker = await BrokerProcess.StartAsync(launcher, _work, _logs, cancellationToken);
                 bootstrap = broker.BootstrapServers;
-                settings = new Dictionary<string, string>();
+                // One broker that comes back at the same address after restart_broker: librdkafka's re-bootstrap
+                // (the default "rebootstrap") drops it and keeps the dropped connection as the group coordinator,
+                // so every later group request times out (librdkafka #5511; docs/groups.md). Every client the
+                // harness starts (sampler, monitor, pipelines) reconnects to the known broker instead.
+                settings = new Dictionary<string, string> { ["metadata.recovery.strategy"] = "none" };
             }
             else
             {
