@@ -104,17 +104,7 @@ public sealed class ForecasterClosedFormTests
     {
         // Static + cooperative, budget 200/s split by share: each instance is away 3 s; its partition (75/s)
         // collects 225 and drains at its 100/s budget share.
-        var s = TestScenarios.Constant(150, partitions: 2, instances: 2) with
-        {
-            Fleet = TestScenarios.Constant(150).Fleet with
-            {
-                Instances = 2,
-                Assignor = Assignor.CooperativeSticky,
-                StaticMembership = true,
-                RateLimit = 200,
-            },
-            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), null)],
-        };
+        var s = StaticPairDeployingAt600();
 
         var r = TestScenarios.Run(s, TimeSpan.FromMinutes(20));
 
@@ -147,18 +137,7 @@ public sealed class ForecasterClosedFormTests
         // partition waits 3 s + 2 s. At 605 s p0 holds 5 x 75 = 375 and p1 (stopped at 603) 150; until 608 p0 drains
         // at 25/s while p1 grows at 75/s: 300 + 375 = 675 of backlog. Kafka lag adds the commit trail, the replay
         // over each instance's one partition (200 each, less where the backlog is smaller): 1,075.
-        var s = TestScenarios.Constant(150, partitions: 2, instances: 2) with
-        {
-            Fleet = TestScenarios.Constant(150).Fleet with
-            {
-                Instances = 2,
-                Assignor = Assignor.CooperativeSticky,
-                StaticMembership = true,
-                RateLimit = 200,
-                RestartReplay = 200,
-            },
-            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), null)],
-        };
+        var s = StaticPairDeployingAt600(replay: 200);
 
         var r = TestScenarios.Run(s, TimeSpan.FromMinutes(20));
 
@@ -175,17 +154,7 @@ public sealed class ForecasterClosedFormTests
         // The static case above without a stated replay; the first deploy is given 200 re-sent events per
         // instance (the same answer, 1,075 at 608 s), the second (at 1,200 s, nothing left by then) none: it costs
         // only its 3 s stalls, 225 per partition, and there is no commit trail any more.
-        var s = TestScenarios.Constant(150, partitions: 2, instances: 2) with
-        {
-            Fleet = TestScenarios.Constant(150).Fleet with
-            {
-                Instances = 2,
-                Assignor = Assignor.CooperativeSticky,
-                StaticMembership = true,
-                RateLimit = 200,
-            },
-            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(600))],
-        };
+        var s = StaticPairDeployingAt600(every: TimeSpan.FromSeconds(600));
 
         var r = Forecaster.Run(s, new ForecastOptions { Horizon = TimeSpan.FromSeconds(1500), Recommend = false, MaxPoints = 100_000, DeployReplays = [200, 0] });
 
@@ -301,4 +270,19 @@ public sealed class ForecasterClosedFormTests
 
         Assert.InRange(r.Steps, 1, 10_000);
     }
+
+    /// <summary>150/s into 2 partitions, 2 static cooperative instances with a 200/s budget, a rolling deploy at 600 s.</summary>
+    private static Scenario StaticPairDeployingAt600(int replay = 0, TimeSpan? every = null) =>
+        TestScenarios.Constant(150, partitions: 2, instances: 2) with
+        {
+            Fleet = TestScenarios.Constant(150).Fleet with
+            {
+                Instances = 2,
+                Assignor = Assignor.CooperativeSticky,
+                StaticMembership = true,
+                RateLimit = 200,
+                RestartReplay = replay,
+            },
+            Actions = [new RollingDeployAction(TimeSpan.FromSeconds(600), every)],
+        };
 }
