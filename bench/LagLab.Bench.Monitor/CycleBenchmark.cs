@@ -28,20 +28,27 @@ internal static class CycleBenchmark
         MonitorView view = MonitorView.Empty;
         var samples = 0;
         var stages = new double[4];
+        var stageAllocated = new long[5];
         var readOnly = await RepeatAsync("laglab collection only (read)", runs, () => reader.ReadAsync(CancellationToken.None), () => "committed before end offsets, batched, 8 in flight");
         results.Add(await RepeatAsync("laglab full cycle", runs, async () =>
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
+            stageAllocated[0] = GC.GetTotalAllocatedBytes(precise: true);
             var snapshot = await reader.ReadAsync(CancellationToken.None);
             stages[0] = watch.Elapsed.TotalMilliseconds;
+            stageAllocated[1] = GC.GetTotalAllocatedBytes(precise: true);
             view = await analyzer.AnalyzeAsync(snapshot, CancellationToken.None);
             stages[1] = watch.Elapsed.TotalMilliseconds;
+            stageAllocated[2] = GC.GetTotalAllocatedBytes(precise: true);
             var published = state.Publish(view, new MonitorHealth(true, 0, view.Time, 0, 0, null));
             stages[2] = watch.Elapsed.TotalMilliseconds;
+            stageAllocated[3] = GC.GetTotalAllocatedBytes(precise: true);
             samples = published.Names.Sum(n => published.Of(n).Count);
             engine.Evaluate(published, DateTimeOffset.UtcNow);
             stages[3] = watch.Elapsed.TotalMilliseconds;
-        }, () => $"read {stages[0]:F0} / analyze {stages[1] - stages[0]:F0} / metrics {stages[2] - stages[1]:F0} / alerts {stages[3] - stages[2]:F0} ms (last run); " +
+            stageAllocated[4] = GC.GetTotalAllocatedBytes(precise: true);
+        }, () => $"read {stages[0]:F0} / analyze {stages[1] - stages[0]:F0} / metrics {stages[2] - stages[1]:F0} / alerts {stages[3] - stages[2]:F0} ms, " +
+            $"allocated {Mb(stageAllocated[1] - stageAllocated[0])} / {Mb(stageAllocated[2] - stageAllocated[1])} / {Mb(stageAllocated[3] - stageAllocated[2])} / {Mb(stageAllocated[4] - stageAllocated[3])} MB (last run); " +
             $"live managed heap after the cycle {GC.GetTotalMemory(forceFullCollection: true) / 1048576} MB; {view.Groups.Count} groups, {view.Groups.Sum(g => g.Partitions.Count)} group-partitions, {samples} series, {System.Text.Encoding.UTF8.GetByteCount(state.MetricsText) / 1024} KiB /metrics, total lag {view.Groups.Sum(g => g.LagSum)}"));
         results.Insert(1, readOnly);
         results.Add(await RepeatAsync("scrape: render /metrics", runs, () => PrometheusTextWriter.WriteAsync(state.Metrics, Stream.Null, CancellationToken.None), () => "streamed in 64 KiB chunks at scrape time"));
@@ -63,6 +70,8 @@ internal static class CycleBenchmark
             Median(figures.Select(f => f.AllocatedMb)));
         return new Result(name, median, figures.Max(f => f.PeakRssMb), detail());
     }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
 
     private static double Median(IEnumerable<double> values)
     {

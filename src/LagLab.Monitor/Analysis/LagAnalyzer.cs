@@ -145,7 +145,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         Dictionary<(TopicPartition, long), RecordTimestamp> exact)
     {
         var lag = committed is { } c ? Math.Max(0, offsets.Latest - c) : (long?)null;
-        window.Add(new PartitionSample(snapshot.Time, committed, offsets.Latest, lag));
+        window.Add(new PartitionSample(snapshot.Time, committed, offsets.Latest));
         var verdict = StatusEvaluator.Evaluate(window.Samples, owner is not null, options.AllowedLag, options.MinSamples);
         var dataLoss = committed is { } lost && lost < offsets.Earliest;
 
@@ -160,9 +160,9 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         }
 
         var samples = window.Samples;
-        var growth = committed is null ? 0 : LinearTrend.SlopePerSecond(samples, s => s.Time, s => s.Lag ?? 0);
+        var growth = committed is null ? 0 : LinearTrend.LagSlopePerSecond(samples);
         var consumeRate = 0.0;
-        if (samples.Count >= 2 && samples[0].Committed is { } from && samples[^1].Committed is { } to)
+        if (samples.Length >= 2 && samples[0].Committed is { } from && samples[^1].Committed is { } to)
         {
             var seconds = (samples[^1].Time - samples[0].Time).TotalSeconds;
             consumeRate = seconds > 0 ? Math.Max(0, to - from) / seconds : 0;
