@@ -51,6 +51,7 @@ internal static class CycleBenchmark
             $"allocated {Mb(stageAllocated[1] - stageAllocated[0])} / {Mb(stageAllocated[2] - stageAllocated[1])} / {Mb(stageAllocated[3] - stageAllocated[2])} / {Mb(stageAllocated[4] - stageAllocated[3])} MB (last run); " +
             $"live managed heap after the cycle {GC.GetTotalMemory(forceFullCollection: true) / 1048576} MB; {view.Groups.Count} groups, {view.Groups.Sum(g => g.Partitions.Count)} group-partitions, {samples} series, {System.Text.Encoding.UTF8.GetByteCount(state.MetricsText) / 1024} KiB /metrics, total lag {view.Groups.Sum(g => g.LagSum)}"));
         results.Insert(1, readOnly);
+        PrintRuleAllocations(engine, state.Publish(view, new MonitorHealth(true, 0, view.Time, 0, 0, null)));
         results.Add(await RepeatAsync("scrape: render /metrics", runs, () => PrometheusTextWriter.WriteAsync(state.Metrics, Stream.Null, CancellationToken.None), () => "streamed in 64 KiB chunks at scrape time"));
         return results;
     }
@@ -69,6 +70,17 @@ internal static class CycleBenchmark
             Median(figures.Select(f => f.PeakRssMb)),
             Median(figures.Select(f => f.AllocatedMb)));
         return new Result(name, median, figures.Max(f => f.PeakRssMb), detail());
+    }
+
+    /// <summary>Where the alert stage's allocations go: one evaluation of each rule's expression.</summary>
+    private static void PrintRuleAllocations(AlertEngine engine, SampleSet samples)
+    {
+        foreach (var rule in engine.Rules.Rules)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var count = LagLab.Monitor.Alerting.PromQl.Evaluator.Evaluate(rule.Expression, samples).Count;
+            Console.WriteLine($"  rule {rule.Name}: {Mb(GC.GetTotalAllocatedBytes(precise: true) - before)} MB allocated, {count} series");
+        }
     }
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);

@@ -12,6 +12,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     private readonly Dictionary<TopicPartition, OffsetTimeline> _timelines = [];
     private readonly Dictionary<(string Group, TopicPartition Partition), PartitionWindow> _windows = [];
     private readonly ExactTimestampCache _exact = new();
+    private int _cycle;
 
     public int TrackedTimelines => _timelines.Count;
 
@@ -24,14 +25,15 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         RecordTimelines(snapshot);
         var exact = await ReadExactTimestampsAsync(snapshot, cancellationToken);
         var groups = new List<GroupView>(snapshot.Groups.Count);
-        var liveWindows = new HashSet<(string, TopicPartition)>();
+        _cycle++;
         foreach (var group in snapshot.Groups.Values.OrderBy(g => g.GroupId, StringComparer.Ordinal))
         {
-            groups.Add(AnalyzeGroup(snapshot, group, exact, liveWindows));
+            groups.Add(AnalyzeGroup(snapshot, group, exact));
         }
-        foreach (var key in _windows.Keys)
+        // Windows are marked with the cycle that used them (a set of 100,000 live keys per cycle cost more).
+        foreach (var (key, window) in _windows)
         {
-            if (!liveWindows.Contains(key))
+            if (window.Cycle != _cycle)
             {
                 _windows.Remove(key);
             }
@@ -112,8 +114,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     private GroupView AnalyzeGroup(
         ClusterSnapshot snapshot,
         GroupSnapshot group,
-        Dictionary<(TopicPartition, long), RecordTimestamp> exact,
-        HashSet<(string, TopicPartition)> liveWindows)
+        Dictionary<(TopicPartition, long), RecordTimestamp> exact)
     {
         var partitions = new List<PartitionView>(group.Committed.Count);
         var owners = group.Owners();
@@ -124,12 +125,12 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
                 continue; // topic deleted or filtered out: the partition leaves the view
             }
             var key = (group.GroupId, partition);
-            liveWindows.Add(key);
             if (!_windows.TryGetValue(key, out var window))
             {
                 window = new PartitionWindow(options.StatusWindow);
                 _windows[key] = window;
             }
+            window.Cycle = _cycle;
             partitions.Add(AnalyzePartition(snapshot, owners.GetValueOrDefault(partition), partition, committed, offsets, window, exact));
         }
         return Summarize(group, partitions);

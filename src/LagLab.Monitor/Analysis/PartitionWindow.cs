@@ -20,6 +20,9 @@ internal sealed class PartitionWindow(TimeSpan window)
     /// <summary>The samples, oldest first; valid until the next <see cref="Add"/>.</summary>
     public ReadOnlySpan<PartitionSample> Samples => _samples.AsSpan(_start, _count);
 
+    /// <summary>The analyzer's cycle that last added to this window (windows not seen in a cycle are dropped).</summary>
+    public int Cycle { get; set; }
+
     /// <summary>Slots allocated (for tests of the storage).</summary>
     internal int Allocated => _samples.Length;
 
@@ -65,7 +68,9 @@ internal sealed class PartitionWindow(TimeSpan window)
             _start = 0;
             return;
         }
-        var grown = new PartitionSample[Math.Clamp(_samples.Length * 2, InitialSize, MaxSamples)];
+        // Doubling to 8, then by half: 11 samples (a 50 s window polled every 5 s) take 12 slots, not 16.
+        var size = _samples.Length < 8 ? _samples.Length * 2 : _samples.Length + (_samples.Length / 2);
+        var grown = new PartitionSample[Math.Clamp(size, InitialSize, MaxSamples)];
         Array.Copy(_samples, grown, _count);
         _samples = grown;
     }

@@ -90,7 +90,7 @@ public sealed class PartitionWindowTests
     [Fact]
     public void Add_SteadyState_ReusesItsArrayAndKeepsOrder()
     {
-        // 11 samples live (50 s window, 5 s polls): the array settles at 16 slots and samples wrap to its front.
+        // 11 samples live (50 s window, 5 s polls): the array settles at 12 slots and samples wrap to its front.
         var window = new PartitionWindow(TimeSpan.FromSeconds(50));
         for (var t = 0; t <= 1000; t += 5)
         {
@@ -100,7 +100,7 @@ public sealed class PartitionWindowTests
         }
 
         Assert.Equal(11, window.Samples.Length);
-        Assert.Equal(16, window.Allocated);
+        Assert.Equal(12, window.Allocated);
     }
 
     [Fact]
