@@ -13,6 +13,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     private readonly Dictionary<(string Group, TopicPartition Partition), PartitionWindow> _windows = [];
     private readonly ExactTimestampCache _exact = new();
     private int _cycle;
+    private KeyValuePair<TopicPartition, long?>[] _sorted = [];
 
     public int TrackedTimelines => _timelines.Count;
 
@@ -118,7 +119,19 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     {
         var partitions = new List<PartitionView>(group.Committed.Count);
         var owners = group.Owners();
-        foreach (var (partition, committed) in group.Committed.OrderBy(p => p.Key))
+        // Sorted in a buffer reused across groups and cycles (OrderBy allocated three arrays per group).
+        var count = group.Committed.Count;
+        if (_sorted.Length < count)
+        {
+            _sorted = new KeyValuePair<TopicPartition, long?>[count];
+        }
+        var i = 0;
+        foreach (var entry in group.Committed)
+        {
+            _sorted[i++] = entry;
+        }
+        Array.Sort(_sorted, 0, count, PartitionOrder.Instance);
+        foreach (var (partition, committed) in _sorted.AsSpan(0, count))
         {
             if (!snapshot.Partitions.TryGetValue(partition, out var offsets))
             {
@@ -133,6 +146,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
             window.Cycle = _cycle;
             partitions.Add(AnalyzePartition(snapshot, owners.GetValueOrDefault(partition), partition, committed, offsets, window, exact));
         }
+        Array.Clear(_sorted, 0, count); // holds no snapshot alive until the next cycle
         return Summarize(group, partitions);
     }
 
