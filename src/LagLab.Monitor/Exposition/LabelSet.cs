@@ -26,6 +26,8 @@ internal sealed class LabelSet : IEquatable<LabelSet>
 
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
 
+    internal ReadOnlySpan<KeyValuePair<string, string>> PairSpan => _pairs;
+
     public static LabelSet Of(params ReadOnlySpan<(string Name, string Value)> pairs)
     {
         var array = new KeyValuePair<string, string>[pairs.Length];

@@ -111,7 +111,7 @@ internal static class Evaluator
     private static List<Sample> CompareVectors(BinaryExpr binary, List<Sample> right, IEnumerable<SelectedSeries> left)
     {
         var matching = binary.Matching;
-        var rightBySignature = new Dictionary<LabelSet, Sample>();
+        var rightBySignature = new Dictionary<LabelSet, Sample>(LabelSetComparer.Instance);
         foreach (var sample in right)
         {
             if (!rightBySignature.TryAdd(Signature(sample.Labels, matching), sample))
@@ -119,16 +119,24 @@ internal static class Evaluator
                 throw new PromQlException($"many-to-many matching: the right side has more than one series for {Signature(sample.Labels, matching)}", binary.Position);
             }
         }
-        var seen = new HashSet<LabelSet>();
+        // Left signatures are looked up as projections: nothing is built per series unless it must be kept.
+        var byProjection = rightBySignature.GetAlternateLookup<LabelProjection>();
+        var seen = new HashSet<LabelSet>(LabelSetComparer.Instance).GetAlternateLookup<LabelProjection>();
+        IReadOnlyCollection<string> names = matching switch
+        {
+            null => [LabelSet.MetricName],
+            { On: true } => matching.Labels,
+            _ => [.. matching.Labels, LabelSet.MetricName],
+        };
         var result = new List<Sample>();
         foreach (var sample in left)
         {
-            var signature = Signature(sample.Labels, matching);
+            var signature = new LabelProjection(sample.Labels, names, keep: matching is { On: true });
             if (matching is not { GroupLeft: true } && !seen.Add(signature))
             {
-                throw new PromQlException($"many-to-one matching needs group_left: the left side has more than one series for {signature}", binary.Position);
+                throw new PromQlException($"many-to-one matching needs group_left: the left side has more than one series for {signature.ToLabelSet()}", binary.Position);
             }
-            if (!rightBySignature.TryGetValue(signature, out var other) || !Compare(binary.Op, sample.Value, other.Value))
+            if (!byProjection.TryGetValue(signature, out var other) || !Compare(binary.Op, sample.Value, other.Value))
             {
                 continue;
             }
