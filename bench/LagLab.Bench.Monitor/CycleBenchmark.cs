@@ -20,35 +20,17 @@ internal static class CycleBenchmark
             results.Add(await RepeatAsync("baseline: per-group, sequential", runs, async () => lag = await naive.CollectAsync(), () => $"total lag {lag}"));
         }
 
-        var options = new MonitorOptions { BootstrapServers = bootstrap, CycleTimeout = TimeSpan.FromMinutes(1), TimeLagMode = TimeLagMode.Estimate };
-        using var reader = new KafkaClusterReader(options, TimeProvider.System);
-        var analyzer = new LagAnalyzer(new AnalyzerOptions { TimeLagMode = TimeLagMode.Estimate, BreachThresholds = [1000, 10000] });
-        var state = new MonitorState(TimeSpan.FromHours(1));
-        var engine = new AlertEngine(LagMonitor.LoadRules(null));
-        MonitorView view = MonitorView.Empty;
-        var samples = 0;
-        var stages = new double[4];
-        var readOnly = await RepeatAsync("laglab collection only (read)", runs, () => reader.ReadAsync(CancellationToken.None), () => "committed before end offsets, batched, 8 in flight");
-        results.Add(await RepeatAsync("laglab full cycle", runs, async () =>
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var snapshot = await reader.ReadAsync(CancellationToken.None);
-            stages[0] = watch.Elapsed.TotalMilliseconds;
-            view = await analyzer.AnalyzeAsync(snapshot, CancellationToken.None);
-            stages[1] = watch.Elapsed.TotalMilliseconds;
-            var published = state.Publish(view, new MonitorHealth(true, 0, view.Time, 0, 0, null));
-            stages[2] = watch.Elapsed.TotalMilliseconds;
-            samples = published.Names.Sum(n => published.Of(n).Count);
-            engine.Evaluate(published, DateTimeOffset.UtcNow);
-            stages[3] = watch.Elapsed.TotalMilliseconds;
-        }, () => $"read {stages[0]:F0} / analyze {stages[1] - stages[0]:F0} / metrics {stages[2] - stages[1]:F0} / alerts {stages[3] - stages[2]:F0} ms (last run); " +
-            $"live managed heap after the cycle {GC.GetTotalMemory(forceFullCollection: true) / 1048576} MB; {view.Groups.Count} groups, {view.Groups.Sum(g => g.Partitions.Count)} group-partitions, {samples} series, {System.Text.Encoding.UTF8.GetByteCount(state.MetricsText) / 1024} KiB /metrics, total lag {view.Groups.Sum(g => g.LagSum)}"));
+        using var cycle = new MonitorCycle(bootstrap);
+        var readOnly = await RepeatAsync("laglab collection only (read)", runs, () => cycle.Reader.ReadAsync(CancellationToken.None), () => "committed before end offsets, batched, 8 in flight");
+        results.Add(await RepeatAsync("laglab full cycle", runs, cycle.RunAsync, cycle.Detail));
         results.Insert(1, readOnly);
-        results.Add(await RepeatAsync("scrape: render /metrics", runs, () => PrometheusTextWriter.WriteAsync(state.Metrics, Stream.Null, CancellationToken.None), () => "streamed in 64 KiB chunks at scrape time"));
+        PrintRuleAllocations(cycle.Engine, cycle.State.Publish(cycle.View, new MonitorHealth(true, 0, cycle.View.Time, 0, 0, null)));
+        results.Add(await FreshProcess.MeasureAsync(bootstrap, runs));
+        results.Add(await RepeatAsync("scrape: render /metrics", runs, () => PrometheusTextWriter.WriteAsync(cycle.State.Metrics, Stream.Null, CancellationToken.None), () => "streamed in 64 KiB chunks at scrape time"));
         return results;
     }
 
-    private static async Task<Result> RepeatAsync(string name, int runs, Func<Task> run, Func<string> detail)
+    public static async Task<Result> RepeatAsync(string name, int runs, Func<Task> run, Func<string> detail)
     {
         await run(); // warm-up: JIT, connections, metadata
         var figures = new List<ResourceMeter.Figures>();
@@ -62,6 +44,17 @@ internal static class CycleBenchmark
             Median(figures.Select(f => f.PeakRssMb)),
             Median(figures.Select(f => f.AllocatedMb)));
         return new Result(name, median, figures.Max(f => f.PeakRssMb), detail());
+    }
+
+    /// <summary>Where the alert stage's allocations go: one evaluation of each rule's expression.</summary>
+    private static void PrintRuleAllocations(AlertEngine engine, SampleSet samples)
+    {
+        foreach (var rule in engine.Rules.Rules)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var count = LagLab.Monitor.Alerting.PromQl.Evaluator.Evaluate(rule.Expression, samples).Count;
+            Console.WriteLine($"  rule {rule.Name}: {MonitorCycle.Mb(GC.GetTotalAllocatedBytes(precise: true) - before)} MB allocated, {count} series");
+        }
     }
 
     private static double Median(IEnumerable<double> values)

@@ -6,6 +6,10 @@ if (args is ["--serve-broker"])
 {
     return await BrokerProcess.ServeAsync();
 }
+if (args is ["--monitor-only", var monitorBootstrap, var monitorRuns])
+{
+    return await FreshProcess.RunAsync(monitorBootstrap, int.Parse(monitorRuns, CultureInfo.InvariantCulture));
+}
 int groups = 100, topics = 10, partitionsPerTopic = 100, runs = 5;
 var detection = true;
 for (var i = 0; i < args.Length; i++)

@@ -66,6 +66,6 @@ public sealed class MonitorOptionsTests
         var options = Valid();
         options.StatusWindow = TimeSpan.FromSeconds(9);
 
-        Assert.Contains("status window", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
+        Assert.Contains("status-window", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
     }
 }

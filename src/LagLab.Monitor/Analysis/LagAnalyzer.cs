@@ -12,6 +12,8 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     private readonly Dictionary<TopicPartition, OffsetTimeline> _timelines = [];
     private readonly Dictionary<(string Group, TopicPartition Partition), PartitionWindow> _windows = [];
     private readonly ExactTimestampCache _exact = new();
+    private int _cycle;
+    private KeyValuePair<TopicPartition, long?>[] _sorted = [];
 
     public int TrackedTimelines => _timelines.Count;
 
@@ -24,14 +26,15 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         RecordTimelines(snapshot);
         var exact = await ReadExactTimestampsAsync(snapshot, cancellationToken);
         var groups = new List<GroupView>(snapshot.Groups.Count);
-        var liveWindows = new HashSet<(string, TopicPartition)>();
+        _cycle++;
         foreach (var group in snapshot.Groups.Values.OrderBy(g => g.GroupId, StringComparer.Ordinal))
         {
-            groups.Add(AnalyzeGroup(snapshot, group, exact, liveWindows));
+            groups.Add(AnalyzeGroup(snapshot, group, exact));
         }
-        foreach (var key in _windows.Keys)
+        // Windows are marked with the cycle that used them (a set of 100,000 live keys per cycle cost more).
+        foreach (var (key, window) in _windows)
         {
-            if (!liveWindows.Contains(key))
+            if (window.Cycle != _cycle)
             {
                 _windows.Remove(key);
             }
@@ -112,26 +115,38 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
     private GroupView AnalyzeGroup(
         ClusterSnapshot snapshot,
         GroupSnapshot group,
-        Dictionary<(TopicPartition, long), RecordTimestamp> exact,
-        HashSet<(string, TopicPartition)> liveWindows)
+        Dictionary<(TopicPartition, long), RecordTimestamp> exact)
     {
         var partitions = new List<PartitionView>(group.Committed.Count);
         var owners = group.Owners();
-        foreach (var (partition, committed) in group.Committed.OrderBy(p => p.Key))
+        // Sorted in a buffer reused across groups and cycles (OrderBy allocated three arrays per group).
+        var count = group.Committed.Count;
+        if (_sorted.Length < count)
+        {
+            _sorted = new KeyValuePair<TopicPartition, long?>[count];
+        }
+        var i = 0;
+        foreach (var entry in group.Committed)
+        {
+            _sorted[i++] = entry;
+        }
+        Array.Sort(_sorted, 0, count, PartitionOrder.Instance);
+        foreach (var (partition, committed) in _sorted.AsSpan(0, count))
         {
             if (!snapshot.Partitions.TryGetValue(partition, out var offsets))
             {
                 continue; // topic deleted or filtered out: the partition leaves the view
             }
             var key = (group.GroupId, partition);
-            liveWindows.Add(key);
             if (!_windows.TryGetValue(key, out var window))
             {
                 window = new PartitionWindow(options.StatusWindow);
                 _windows[key] = window;
             }
+            window.Cycle = _cycle;
             partitions.Add(AnalyzePartition(snapshot, owners.GetValueOrDefault(partition), partition, committed, offsets, window, exact));
         }
+        Array.Clear(_sorted, 0, count); // holds no snapshot alive until the next cycle
         return Summarize(group, partitions);
     }
 
@@ -145,7 +160,7 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         Dictionary<(TopicPartition, long), RecordTimestamp> exact)
     {
         var lag = committed is { } c ? Math.Max(0, offsets.Latest - c) : (long?)null;
-        window.Add(new PartitionSample(snapshot.Time, committed, offsets.Latest, lag));
+        window.Add(new PartitionSample(snapshot.Time, committed, offsets.Latest));
         var verdict = StatusEvaluator.Evaluate(window.Samples, owner is not null, options.AllowedLag, options.MinSamples);
         var dataLoss = committed is { } lost && lost < offsets.Earliest;
 
@@ -160,9 +175,9 @@ internal sealed class LagAnalyzer(AnalyzerOptions options, IRecordTimestampReade
         }
 
         var samples = window.Samples;
-        var growth = committed is null ? 0 : LinearTrend.SlopePerSecond(samples, s => s.Time, s => s.Lag ?? 0);
+        var growth = committed is null ? 0 : LinearTrend.LagSlopePerSecond(samples);
         var consumeRate = 0.0;
-        if (samples.Count >= 2 && samples[0].Committed is { } from && samples[^1].Committed is { } to)
+        if (samples.Length >= 2 && samples[0].Committed is { } from && samples[^1].Committed is { } to)
         {
             var seconds = (samples[^1].Time - samples[0].Time).TotalSeconds;
             consumeRate = seconds > 0 ? Math.Max(0, to - from) / seconds : 0;

@@ -1,31 +1,33 @@
 namespace LagLab.Monitor.Analysis;
 
-/// <summary>Least-squares slope of a value over time: robust to the saw-tooth of batched commits. Indexed loops: no enumerator allocation on the hot path.</summary>
+/// <summary>Least-squares slope of lag over time: robust to the saw-tooth of batched commits. Span loops: no allocation on the hot path.</summary>
 internal static class LinearTrend
 {
-    /// <summary>Slope per second of <paramref name="value"/> over the samples; 0 with fewer than two distinct times.</summary>
-    public static double SlopePerSecond<T>(IReadOnlyList<T> samples, Func<T, DateTimeOffset> time, Func<T, double> value)
+    /// <summary>Slope per second of the samples' lag (0 without a committed offset); 0 with fewer than two distinct times.</summary>
+    public static double LagSlopePerSecond(ReadOnlySpan<PartitionSample> samples)
     {
-        if (samples.Count < 2)
+        if (samples.Length < 2)
         {
             return 0;
         }
-        var origin = time(samples[0]);
+        var origin = samples[0].Ticks;
         double meanX = 0, meanY = 0;
-        for (var i = 0; i < samples.Count; i++)
+        foreach (var sample in samples)
         {
-            meanX += (time(samples[i]) - origin).TotalSeconds;
-            meanY += value(samples[i]);
+            meanX += Seconds(sample.Ticks - origin);
+            meanY += sample.Lag ?? 0;
         }
-        meanX /= samples.Count;
-        meanY /= samples.Count;
+        meanX /= samples.Length;
+        meanY /= samples.Length;
         double covariance = 0, variance = 0;
-        for (var i = 0; i < samples.Count; i++)
+        foreach (var sample in samples)
         {
-            var dx = (time(samples[i]) - origin).TotalSeconds - meanX;
-            covariance += dx * (value(samples[i]) - meanY);
+            var dx = Seconds(sample.Ticks - origin) - meanX;
+            covariance += dx * ((sample.Lag ?? 0) - meanY);
             variance += dx * dx;
         }
         return variance > 0 ? covariance / variance : 0;
     }
+
+    private static double Seconds(long ticks) => TimeSpan.FromTicks(ticks).TotalSeconds;
 }

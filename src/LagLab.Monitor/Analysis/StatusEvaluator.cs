@@ -17,13 +17,13 @@ namespace LagLab.Monitor.Analysis;
 /// </summary>
 internal static class StatusEvaluator
 {
-    public static PartitionVerdict Evaluate(IReadOnlyList<PartitionSample> window, bool owned, long allowedLag, int minSamples)
+    public static PartitionVerdict Evaluate(ReadOnlySpan<PartitionSample> window, bool owned, long allowedLag, int minSamples)
     {
-        if (window.Count == 0 || window[^1].Lag is not { } currentLag)
+        if (window.Length == 0 || window[^1].Lag is not { } currentLag)
         {
             return new PartitionVerdict(ConsumerStatus.Ok, Complete: false);
         }
-        var complete = window.Count >= minSamples;
+        var complete = window.Length >= minSamples;
         if (currentLag <= allowedLag || !complete)
         {
             return new PartitionVerdict(ConsumerStatus.Ok, complete);
@@ -36,7 +36,7 @@ internal static class StatusEvaluator
         var last = window[^1];
         var lagAlways = true;
         var neverMoved = true;
-        for (var i = 0; i < window.Count; i++)
+        for (var i = 0; i < window.Length; i++)
         {
             lagAlways &= window[i].Lag > allowedLag;
             neverMoved &= window[i].Committed == first.Committed;
@@ -50,15 +50,15 @@ internal static class StatusEvaluator
             return new PartitionVerdict(owned ? ConsumerStatus.Stalled : ConsumerStatus.Stopped, complete);
         }
         var rising = last.Lag > first.Lag
-            && LinearTrend.SlopePerSecond(window, s => s.Time, s => s.Lag ?? 0) > 0;
+            && LinearTrend.LagSlopePerSecond(window) > 0;
         return new PartitionVerdict(rising ? ConsumerStatus.Lagging : ConsumerStatus.Ok, complete);
     }
 
-    private static bool IsRewound(IReadOnlyList<PartitionSample> window)
+    private static bool IsRewound(ReadOnlySpan<PartitionSample> window)
     {
         long highest = long.MinValue;
         var dropped = false;
-        for (var i = 0; i < window.Count; i++)
+        for (var i = 0; i < window.Length; i++)
         {
             if (window[i].Committed is not { } committed)
             {

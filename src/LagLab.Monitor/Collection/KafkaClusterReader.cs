@@ -86,8 +86,8 @@ internal sealed class KafkaClusterReader : IClusterReader
         {
             var description = descriptions.GetValueOrDefault(groupId);
             var members = description?.Members.Select(ToMember).ToList() ?? [];
-            var positions = new Dictionary<TopicPartition, long?>();
             var groupCommits = committed.GetValueOrDefault(groupId) ?? [];
+            var positions = new Dictionary<TopicPartition, long?>(groupCommits.Count);
             var consumedTopics = groupCommits.Keys.Select(p => p.Topic)
                 .Concat(members.SelectMany(m => m.Assignment).Select(p => p.Topic))
                 .Where(topics.ContainsKey)
@@ -159,7 +159,7 @@ internal sealed class KafkaClusterReader : IClusterReader
             var listed = await ToEndAsync(_admin.ListConsumerGroupOffsetsAsync(
                 [new ConsumerGroupTopicPartitions(groupId, null)],
                 new ListConsumerGroupOffsetsOptions { RequestTimeout = RequestTimeout }), cancellationToken);
-            var commits = new Dictionary<TopicPartition, long>();
+            var commits = new Dictionary<TopicPartition, long>(listed.Sum(r => r.Partitions.Count));
             foreach (var partition in listed.SelectMany(r => r.Partitions))
             {
                 if (!partition.Error.IsError && partition.Offset.Value >= 0)

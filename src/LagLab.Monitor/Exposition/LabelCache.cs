@@ -12,6 +12,7 @@ internal sealed class LabelCache
 {
     private readonly Dictionary<(string Group, TopicPartition Partition), (LabelSet Labels, int Cycle)> _groupPartitions = [];
     private readonly Dictionary<TopicPartition, (LabelSet Labels, int Cycle)> _partitions = [];
+    private readonly List<string> _partitionNumbers = [];
     private int _cycle;
 
     public int Count => _groupPartitions.Count + _partitions.Count;
@@ -60,5 +61,18 @@ internal sealed class LabelCache
         }
     }
 
-    private static string Partition(int partition) => partition.ToString(CultureInfo.InvariantCulture);
+    // One string per partition number, shared by every group and topic (100 groups x 10 topics used to
+    // hold a thousand copies of "7").
+    private string Partition(int partition)
+    {
+        if (partition < 0 || partition > 1 << 16)
+        {
+            return partition.ToString(CultureInfo.InvariantCulture);
+        }
+        while (_partitionNumbers.Count <= partition)
+        {
+            _partitionNumbers.Add(_partitionNumbers.Count.ToString(CultureInfo.InvariantCulture));
+        }
+        return _partitionNumbers[partition];
+    }
 }

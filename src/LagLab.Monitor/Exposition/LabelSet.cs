@@ -26,6 +26,8 @@ internal sealed class LabelSet : IEquatable<LabelSet>
 
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
 
+    internal ReadOnlySpan<KeyValuePair<string, string>> PairSpan => _pairs;
+
     public static LabelSet Of(params ReadOnlySpan<(string Name, string Value)> pairs)
     {
         var array = new KeyValuePair<string, string>[pairs.Length];
@@ -137,8 +139,28 @@ internal sealed class LabelSet : IEquatable<LabelSet>
         return From(merged);
     }
 
-    public bool Equals(LabelSet? other) =>
-        other is not null && _hash == other._hash && _pairs.AsSpan().SequenceEqual(other._pairs);
+    // Compared pair by pair with ordinal string equality: SequenceEqual on KeyValuePair falls back to
+    // ValueType.Equals, which boxes both pairs and reflects over their fields (a third of the alert stage).
+    public bool Equals(LabelSet? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+        if (other is null || _hash != other._hash || _pairs.Length != other._pairs.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < _pairs.Length; i++)
+        {
+            if (!string.Equals(_pairs[i].Key, other._pairs[i].Key, StringComparison.Ordinal)
+                || !string.Equals(_pairs[i].Value, other._pairs[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public override bool Equals(object? obj) => Equals(obj as LabelSet);
 

@@ -169,4 +169,47 @@ public sealed class OffsetTimelineTests
             Assert.InRange(estimate.Seconds, trueAge - 5, trueAge + 5);
         }
     }
+
+    [Fact]
+    public void Record_ManyPoints_GrowsToCapacityThenDropsTheOldest()
+    {
+        var timeline = new OffsetTimeline(10);
+        Assert.Equal(4, timeline.Allocated);
+        for (var i = 0; i < 5; i++)
+        {
+            timeline.Record(i * 10, At(i));
+        }
+        Assert.Equal(8, timeline.Allocated);
+
+        for (var i = 5; i < 25; i++)
+        {
+            timeline.Record(i * 10, At(i));
+        }
+
+        Assert.Equal(10, timeline.Allocated);
+        Assert.Equal(10, timeline.Count);
+        // points 150..240 remain: a record before them is only bounded from below, one inside is interpolated
+        Assert.Equal(new TimeLag(25 - 15, TimeLagMethod.LowerBound), timeline.Estimate(100, At(25)));
+        Assert.Equal(new TimeLag(25 - 16, TimeLagMethod.Interpolated), timeline.Estimate(159, At(25)));
+    }
+
+    [Fact]
+    public void Estimate_ResetThenGrowth_UsesOnlyTheNewPointsInOrder()
+    {
+        // A lower end offset (topic recreated) starts over; the ring then grows twice past its first size.
+        var timeline = new OffsetTimeline(16);
+        for (var i = 0; i < 4; i++)
+        {
+            timeline.Record(1000 + i, At(i));
+        }
+        timeline.Record(0, At(10));
+        for (var i = 1; i < 9; i++)
+        {
+            timeline.Record(i * 100, At(10 + i));
+        }
+
+        Assert.Equal(9, timeline.Count);
+        Assert.Equal(new TimeLag(20 - 15, TimeLagMethod.Interpolated), timeline.Estimate(499, At(20)));
+        Assert.Equal(new TimeLag(20 - 10, TimeLagMethod.LowerBound), timeline.Estimate(-1, At(20)));
+    }
 }

@@ -6,10 +6,10 @@ public sealed class StatusEvaluatorTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static List<PartitionSample> Window(params (long? Committed, long Latest)[] polls) =>
-        polls.Select((p, i) => new PartitionSample(T0.AddSeconds(i * 5), p.Committed, p.Latest, p.Committed is { } c ? Math.Max(0, p.Latest - c) : null)).ToList();
+    private static PartitionSample[] Window(params (long? Committed, long Latest)[] polls) =>
+        [.. polls.Select((p, i) => new PartitionSample(T0.AddSeconds(i * 5), p.Committed, p.Latest))];
 
-    private static ConsumerStatus Status(List<PartitionSample> window, bool owned = true, long allowed = 0) =>
+    private static ConsumerStatus Status(PartitionSample[] window, bool owned = true, long allowed = 0) =>
         StatusEvaluator.Evaluate(window, owned, allowed, minSamples: 3).Status;
 
     [Fact]

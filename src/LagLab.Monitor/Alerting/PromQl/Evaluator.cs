@@ -25,6 +25,9 @@ internal static class Evaluator
         BinaryExpr { Left: VectorSelector selector, Right: NumberLiteral number } binary => Select(selector, source, v => Compare(binary.Op, v, number.Value)),
         BinaryExpr { Left: NumberLiteral number } binary => Filter(Vector(binary.Right, source), v => Compare(binary.Op, number.Value, v)),
         BinaryExpr { Right: NumberLiteral number } binary => Filter(Vector(binary.Left, source), v => Compare(binary.Op, v, number.Value)),
+        // selector op vector: stream the selected series, naming only those the comparison keeps
+        BinaryExpr { Left: VectorSelector selector } binary when binary.IsComparison && !MatchesOnName(binary.Matching) =>
+            CompareVectors(binary, Vector(binary.Right, source), Series(selector, source, null)),
         BinaryExpr binary when binary.IsComparison => CompareVectors(binary, Vector(binary.Left, source), Vector(binary.Right, source)),
         BinaryExpr binary => SetOperation(binary, Vector(binary.Left, source), Vector(binary.Right, source)),
         _ => throw new PromQlException("a number cannot stand here", expr.Position),
@@ -33,6 +36,16 @@ internal static class Evaluator
     private static List<Sample> Select(VectorSelector selector, SampleSet source, Func<double, bool>? keep)
     {
         var result = new List<Sample>();
+        foreach (var series in Series(selector, source, keep))
+        {
+            result.Add(new Sample(series.Full, series.Value));
+        }
+        return result;
+    }
+
+    /// <summary>The series a selector matches (labels without <c>__name__</c>), in family order.</summary>
+    private static IEnumerable<SelectedSeries> Series(VectorSelector selector, SampleSet source, Func<double, bool>? keep)
+    {
         foreach (var name in selector.Name is { } only ? [only] : source.Names)
         {
             var nameMatches = true;
@@ -61,12 +74,15 @@ internal static class Evaluator
                 }
                 if (matches)
                 {
-                    result.Add(new Sample(labels.WithName(name), value));
+                    yield return new SelectedSeries(labels, name, value);
                 }
             }
         }
-        return result;
     }
+
+    // The signature of a selected series is computed from its labels without the name, which is only
+    // the same when the matching does not keep __name__.
+    private static bool MatchesOnName(VectorMatching? matching) => matching is { On: true } && matching.Labels.Contains(LabelSet.MetricName);
 
     private static List<Sample> Filter(List<Sample> vector, Func<double, bool> keep) => vector.Where(s => keep(s.Value)).ToList();
 
@@ -88,10 +104,14 @@ internal static class Evaluator
         _ => labels.Drop([.. matching.Labels, LabelSet.MetricName]),
     };
 
-    private static List<Sample> CompareVectors(BinaryExpr binary, List<Sample> left, List<Sample> right)
+    private static List<Sample> CompareVectors(BinaryExpr binary, List<Sample> left, List<Sample> right) =>
+        CompareVectors(binary, right, left.Select(SelectedSeries.Of));
+
+    // The right side first (it is indexed), then the left streamed: the order errors surface in is the same.
+    private static List<Sample> CompareVectors(BinaryExpr binary, List<Sample> right, IEnumerable<SelectedSeries> left)
     {
         var matching = binary.Matching;
-        var rightBySignature = new Dictionary<LabelSet, Sample>();
+        var rightBySignature = new Dictionary<LabelSet, Sample>(LabelSetComparer.Instance);
         foreach (var sample in right)
         {
             if (!rightBySignature.TryAdd(Signature(sample.Labels, matching), sample))
@@ -99,25 +119,34 @@ internal static class Evaluator
                 throw new PromQlException($"many-to-many matching: the right side has more than one series for {Signature(sample.Labels, matching)}", binary.Position);
             }
         }
-        var seen = new HashSet<LabelSet>();
+        // Left signatures are looked up as projections: nothing is built per series unless it must be kept.
+        var byProjection = rightBySignature.GetAlternateLookup<LabelProjection>();
+        var seen = new HashSet<LabelSet>(LabelSetComparer.Instance).GetAlternateLookup<LabelProjection>();
+        IReadOnlyCollection<string> names = matching switch
+        {
+            null => [LabelSet.MetricName],
+            { On: true } => matching.Labels,
+            _ => [.. matching.Labels, LabelSet.MetricName],
+        };
         var result = new List<Sample>();
         foreach (var sample in left)
         {
-            var signature = Signature(sample.Labels, matching);
+            var signature = new LabelProjection(sample.Labels, names, keep: matching is { On: true });
             if (matching is not { GroupLeft: true } && !seen.Add(signature))
             {
-                throw new PromQlException($"many-to-one matching needs group_left: the left side has more than one series for {signature}", binary.Position);
+                throw new PromQlException($"many-to-one matching needs group_left: the left side has more than one series for {signature.ToLabelSet()}", binary.Position);
             }
-            if (!rightBySignature.TryGetValue(signature, out var other) || !Compare(binary.Op, sample.Value, other.Value))
+            if (!byProjection.TryGetValue(signature, out var other) || !Compare(binary.Op, sample.Value, other.Value))
             {
                 continue;
             }
+            var full = sample.Full;
             var labels = matching switch
             {
-                { GroupLeft: true } => sample.Labels.With(matching.Include.Select(l => new KeyValuePair<string, string>(l, other.Labels.Get(l)))),
-                { On: true } => sample.Labels.Keep(matching.Labels),
-                { On: false } => sample.Labels.Drop(matching.Labels),
-                null => sample.Labels,
+                { GroupLeft: true } => full.With(matching.Include.Select(l => new KeyValuePair<string, string>(l, other.Labels.Get(l)))),
+                { On: true } => full.Keep(matching.Labels),
+                { On: false } => full.Drop(matching.Labels),
+                null => full,
             };
             result.Add(new Sample(labels, sample.Value));
         }
