@@ -48,7 +48,7 @@ public sealed class MonitorOptionsTests
         var options = Valid();
         options.MaxConcurrency = value;
 
-        Assert.Equal(valid, Record.Exception(options.Validate) is null);
+        OptionsAssert.ValidIs(valid, options.Validate, "max-concurrency");
     }
 
     [Fact]
