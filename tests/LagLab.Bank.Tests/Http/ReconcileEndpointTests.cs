@@ -112,18 +112,8 @@ public sealed class ReconcileEndpointTests
         // The hold runs on fake time, so it never ends by itself: only the client giving up ends it.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bank = await TestBank.StartAsync(o => o.TimeoutRate = 1, time);
-        using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
-        // Leave only once the bank holds the request: a fixed client timeout raced the request's arrival on a busy machine.
-        var held = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (InFlight(bank) == 0)
-        {
-            Assert.True(DateTime.UtcNow < held, "the request never reached the bank within 30 s");
-            await Task.Delay(10, Ct);
-        }
-        await clientTimeout.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await SendAndLeaveOnceHeldAsync(bank);
 
         var stats = await WaitForAsync(bank, s => s.Timeouts == 1);
         Assert.Equal(0, stats.Applied);
@@ -200,18 +190,8 @@ public sealed class ReconcileEndpointTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bank = await TestBank.StartAsync(o => { o.LatencyP50 = TimeSpan.FromSeconds(1); o.LatencyP99 = TimeSpan.FromSeconds(1); }, time);
-        using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
-        // Leave only once the bank holds the request: a fixed client timeout raced the request's arrival on a busy machine.
-        var held = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (InFlight(bank) == 0)
-        {
-            Assert.True(DateTime.UtcNow < held, "the request never reached the bank within 30 s");
-            await Task.Delay(10, Ct);
-        }
-        await clientTimeout.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await SendAndLeaveOnceHeldAsync(bank);
 
         var stats = await WaitForAsync(bank, s => s.Abandoned == 1);
         Assert.Equal(0, stats.Applied);
@@ -230,6 +210,24 @@ public sealed class ReconcileEndpointTests
         Assert.Equal(1, stats.OrderViolations);
         Assert.Equal(new Dictionary<string, long> { ["a"] = 1 }, stats.OrderViolationsByAccount);
         Assert.Equal(new Dictionary<string, long> { ["a"] = 2, ["b"] = 1 }, stats.AppliedByAccount);
+    }
+
+    /// <summary>
+    /// Sends one event and gives up on it only once the bank holds the request (a fixed client timeout raced the
+    /// request's arrival on a busy machine); the call ends cancelled.
+    /// </summary>
+    private static async Task SendAndLeaveOnceHeldAsync(TestBank bank)
+    {
+        using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var call = bank.ReconcileUntilAsync(TestBank.Event("e1"), clientTimeout.Token);
+        var held = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (InFlight(bank) == 0)
+        {
+            Assert.True(DateTime.UtcNow < held, "the request never reached the bank within 30 s");
+            await Task.Delay(10, Ct);
+        }
+        await clientTimeout.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
     private static long InFlight(TestBank bank)
