@@ -20,7 +20,14 @@ internal static class LoadTestCommand
         options.AddTo(command);
         command.Validators.Add(result =>
         {
-            var given = (result.GetValue(scenario) is not null ? 1 : 0) + (result.GetValue(compare) is { Length: > 0 } ? 1 : 0) + (result.GetValue(fromResults) is not null ? 1 : 0);
+            // GetResult, not GetValue: GetValue throws when --compare itself failed to parse (one file instead of two), and a
+            // throw here aborted the process (exit 134) instead of reporting the arity error.
+            var given = (result.GetResult(scenario) is { Tokens.Count: > 0 } ? 1 : 0) + (result.GetResult(compare) is not null ? 1 : 0) + (result.GetResult(fromResults) is not null ? 1 : 0);
+            if (result.GetResult(compare) is { Tokens.Count: var files and not 2 })
+            {
+                result.AddError($"--compare needs two scenarios (--compare A B), got {files}.");
+                return;
+            }
             if (given != 1)
             {
                 result.AddError("give one of: a SCENARIO, --compare A B, or --from-results FILE.");
