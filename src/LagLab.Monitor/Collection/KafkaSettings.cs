@@ -1,20 +1,15 @@
 using Confluent.Kafka;
+using LagLab.Contracts;
 
 namespace LagLab.Monitor.Collection;
 
 /// <summary>
 /// The librdkafka configuration every monitor client gets: bootstrap servers plus the user's -X settings.
-/// <see cref="Describe"/> is the only way settings reach a log line, and it masks secrets.
+/// <see cref="Describe"/> is the only way settings reach a log line, and it masks secrets (<see cref="KafkaSecretSettings"/>).
 /// </summary>
 internal static class KafkaSettings
 {
-    private static readonly string[] SecretMarkers = ["password", "secret", "jaas", "token", "key.pem", "keystore.key", "certificate.pem", "ssl.key"];
-
-    public static bool IsSecret(string key) =>
-        SecretMarkers.Any(marker => key.Contains(marker, StringComparison.OrdinalIgnoreCase));
-
-    public static string Describe(IEnumerable<KeyValuePair<string, string>> settings) =>
-        string.Join(", ", settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={(IsSecret(s.Key) ? "***" : s.Value)}"));
+    public static string Describe(IEnumerable<KeyValuePair<string, string>> settings) => KafkaSecretSettings.Describe(settings);
 
     public static AdminClientConfig Admin(MonitorOptions options)
     {
