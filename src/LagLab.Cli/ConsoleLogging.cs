@@ -10,6 +10,9 @@ internal static class ConsoleLogging
         LoggerFactory.Create(builder => builder
             .SetMinimumLevel(minimum)
             .AddFilter("Microsoft", LogLevel.Warning)
+            // The host's only errors are start failures (a --listen address that cannot be bound), which it logs with a
+            // stack trace; the command reports them itself as one line naming the option. No part runs hosted services.
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(o =>
             {

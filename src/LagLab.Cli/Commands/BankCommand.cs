@@ -74,6 +74,11 @@ internal static class BankCommand
                 // Kestrel reports an address in use as an IOException wrapping the socket error.
                 return CommandHost.Fail("bank", $"cannot listen on {options.Listen}: {ex.Message}");
             }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                // Not an address of this machine (99), or a port the user may not bind (13).
+                return CommandHost.Fail("bank", $"--listen {options.Listen}: cannot listen there: {ex.Message}.");
+            }
             await using (bank)
             {
                 await CommandHost.ServeAsync(string.Create(CultureInfo.InvariantCulture, $"laglab bank ready: listening on {bank.BaseAddress}"), shutdown.Token);

@@ -51,7 +51,16 @@ internal static class ForecastCommand
             var elapsed = TimeProvider.System.GetElapsedTime(started);
 
             var dir = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("out", $"forecast-{loaded.Name}"));
-            Directory.CreateDirectory(dir);
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Regression: --out naming a file escaped as a stack trace.
+                await Console.Error.WriteLineAsync($"laglab forecast: --out '{dir}': cannot use it as the output directory: {ex.Message}");
+                return 2;
+            }
             var chart = Path.Combine(dir, "forecast.png");
             var text = ForecastJson.Serialize(result);
             await File.WriteAllTextAsync(Path.Combine(dir, "forecast.json"), text, cancellationToken);

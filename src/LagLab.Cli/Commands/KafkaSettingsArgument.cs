@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Confluent.Kafka;
+using LagLab.Contracts;
 
 namespace LagLab.Cli.Commands;
 
@@ -8,21 +10,52 @@ internal static class KafkaSettingsArgument
 {
     public static Option<string[]> Create() => new("-X")
     {
-        Description = "librdkafka setting key=value for real clusters (SASL/TLS, timeouts); repeatable, applied last.",
+        Description = "librdkafka setting key=value for real clusters (SASL/TLS, timeouts); repeatable, applied last; secrets are never logged.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary>Copies <c>key=value</c> pairs into <paramref name="target"/>; throws naming the bad one.</summary>
-    public static void Apply(string[]? values, Dictionary<string, string> target)
+    /// <summary>Copies <c>key=value</c> pairs into <paramref name="target"/>; throws naming the bad one (a secret masked).</summary>
+    public static void Apply(string[]? values, IDictionary<string, string> target)
     {
         foreach (var value in values ?? [])
         {
             var eq = value.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new ArgumentException($"-X expects key=value, got '{value}'.");
+                throw new ArgumentException($"-X expects key=value, got '{KafkaSecretSettings.Display(value, value)}'.");
             }
             target[value[..eq].Trim()] = value[(eq + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// Hands <paramref name="settings"/> to librdkafka once, in a client that never connects (no bootstrap servers), so an
+    /// unknown key or a bad value is reported at start naming the key, instead of escaping as a stack trace when the
+    /// command builds its real clients. librdkafka's messages name the key and never the value.
+    /// </summary>
+    public static void Validate(ICollection<KeyValuePair<string, string>> settings)
+    {
+        if (settings.Count == 0)
+        {
+            return;
+        }
+        var config = new ProducerConfig();
+        foreach (var (key, value) in settings)
+        {
+            if (key.Equals("bootstrap.servers", StringComparison.OrdinalIgnoreCase) || key.Equals("metadata.broker.list", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // the probe must not connect anywhere
+            }
+            config.Set(key, value);
+        }
+        try
+        {
+            // The log handler swallows librdkafka's start-up remarks (no bootstrap servers, consumer-only settings).
+            using var probe = new ProducerBuilder<Null, Null>(config).SetLogHandler((_, _) => { }).Build();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KafkaException)
+        {
+            throw new ArgumentException($"-X: {ex.Message.TrimEnd('.')} (see librdkafka's CONFIGURATION.md).");
         }
     }
 

@@ -19,7 +19,7 @@ internal static class MonitorCommand
         var topics = new Option<string?>("--topics") { Description = "Only topics matching this regex (default: all but internal __ topics)." };
         var rules = new Option<string?>("--rules") { Description = "Prometheus rule file for the built-in alert engine (default: the shipped laglab-alerts.yml)." };
         var webhook = new Option<string?>("--webhook") { Description = "Alertmanager-compatible receiver (base URL or .../api/v2/alerts)." };
-        var settings = new Option<string[]>("-X") { Description = "librdkafka setting key=value (repeatable; secrets are never logged).", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
+        var settings = KafkaSettingsArgument.Create();
         var config = new Option<string?>("--config") { Description = "YAML file with the same option names (and a kafka: mapping)." };
         var isolation = new Option<string?>("--isolation-level") { Description = "read_uncommitted (high watermark, default) or read_committed (last stable offset)." };
         var timeLagMode = new Option<string?>("--time-lag-mode") { Description = "estimate, auto (default) or exact." };
@@ -38,7 +38,11 @@ internal static class MonitorCommand
                 (excludeGroups, "exclude-groups"), (topics, "topics"), (rules, "rules"), (webhook, "webhook"),
                 (isolation, "isolation-level"), (timeLagMode, "time-lag-mode"), (alertFor, "alert-for"),
             ];
-            if (!CommandHost.TryBuild("monitor", () => BuildOptions(parse, config, settings, named), o => o.Validate(), out var options))
+            if (!CommandHost.TryBuild("monitor", () => BuildOptions(parse, config, settings, named), o =>
+                {
+                    o.Validate();
+                    KafkaSettingsArgument.Validate(o.KafkaSettings);
+                }, out var options))
             {
                 return CommandHost.UsageError;
             }
@@ -56,6 +60,11 @@ internal static class MonitorCommand
             catch (IOException ex)
             {
                 return CommandHost.Fail("monitor", $"cannot listen on {options.Listen}: {ex.Message}");
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                // Not an address of this machine (99), or a port the user may not bind (13).
+                return CommandHost.Fail("monitor", $"--listen {options.Listen}: cannot listen there: {ex.Message}.");
             }
             await using (monitor)
             {
@@ -87,15 +96,7 @@ internal static class MonitorCommand
                 }
             }
         }
-        foreach (var setting in parse.GetValue(settings) ?? [])
-        {
-            var equals = setting.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new ArgumentException($"-X expects key=value, got '{(setting.Contains("password", StringComparison.OrdinalIgnoreCase) ? "***" : setting)}'.");
-            }
-            options.KafkaSettings[setting[..equals]] = setting[(equals + 1)..];
-        }
+        KafkaSettingsArgument.Apply(parse.GetValue(settings), options.KafkaSettings);
         return options;
     }
 }

@@ -83,7 +83,11 @@ internal static class PipelineCommand
                 };
                 KafkaSettingsArgument.Apply(parse.GetValue(kafka), options.KafkaSettings);
                 return options;
-            }, o => o.Validate(), out var options))
+            }, o =>
+            {
+                o.Validate();
+                KafkaSettingsArgument.Validate(o.KafkaSettings);
+            }, out var options))
             {
                 return CommandHost.UsageError;
             }
@@ -96,6 +100,11 @@ internal static class PipelineCommand
             catch (Confluent.Kafka.KafkaException ex)
             {
                 return CommandHost.Fail("pipeline", $"Kafka error: {ex.Error.Reason}", exitCode: 1);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                // Not an address of this machine (99), or a port the user may not bind (13).
+                return CommandHost.Fail("pipeline", $"--metrics-listen {options.MetricsListen}: cannot listen there: {ex.Message}.");
             }
             catch (IOException ex)
             {

@@ -19,20 +19,28 @@ public static partial class PromDuration
             return false;
         }
         var total = TimeSpan.Zero;
-        foreach (Capture part in match.Groups["part"].Captures)
+        try
         {
-            var unitStart = part.Value.IndexOfAny(['m', 's', 'h', 'd', 'w', 'y']);
-            var amount = long.Parse(part.Value[..unitStart], CultureInfo.InvariantCulture);
-            total += part.Value[unitStart..] switch
+            foreach (Capture part in match.Groups["part"].Captures)
             {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                "d" => TimeSpan.FromDays(amount),
-                "w" => TimeSpan.FromDays(7 * amount),
-                _ => TimeSpan.FromDays(365 * amount),
-            };
+                var unitStart = part.Value.IndexOfAny(['m', 's', 'h', 'd', 'w', 'y']);
+                var amount = long.Parse(part.Value[..unitStart], CultureInfo.InvariantCulture);
+                total += part.Value[unitStart..] switch
+                {
+                    "ms" => TimeSpan.FromMilliseconds(amount),
+                    "s" => TimeSpan.FromSeconds(amount),
+                    "m" => TimeSpan.FromMinutes(amount),
+                    "h" => TimeSpan.FromHours(amount),
+                    "d" => TimeSpan.FromDays(amount),
+                    "w" => TimeSpan.FromDays(checked(7 * amount)),
+                    _ => TimeSpan.FromDays(checked(365 * amount)),
+                };
+            }
+        }
+        catch (OverflowException)
+        {
+            // Regression: "100000000000h" is beyond TimeSpan (about 29,000 years) and escaped as a stack trace.
+            return false;
         }
         duration = total;
         return true;
@@ -42,7 +50,7 @@ public static partial class PromDuration
     public static TimeSpan Parse(string? text, string what) =>
         TryParse(text, out var duration)
             ? duration
-            : throw new FormatException($"{what}: '{text}' is not a duration (examples: 500ms, 5s, 1m30s, 2h).");
+            : throw new FormatException($"{what}: '{text}' is not a duration (examples: 500ms, 5s, 1m30s, 2h; at most about 29,000 years).");
 
     public static string Format(TimeSpan duration) =>
         duration.TotalMilliseconds % 1000 != 0 ? $"{(long)duration.TotalMilliseconds}ms"
