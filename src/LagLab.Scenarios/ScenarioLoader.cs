@@ -38,7 +38,7 @@ public static class ScenarioLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadAllText(path, BoundedFile.MaxScenarioBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -81,24 +81,24 @@ public static class ScenarioLoader
             // YamlDotNet prefixes its own "(Line: .., Col: ..)"; the position goes in front, as for every other error.
             var cut = message.IndexOf("): ", StringComparison.Ordinal);
             errors.Add((int)ex.Start.Line, (int)ex.Start.Column, "", "YAML syntax error: " + (message.StartsWith("(Line", StringComparison.Ordinal) && cut > 0 ? message[(cut + 3)..] : message));
-            throw new ScenarioException(source, errors.Errors);
+            throw errors.ToException(source);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on an unclosed [ or { at the end of the text.
             var at = parser.Current?.End;
             errors.Add((int)(at?.Line ?? 0), (int)(at?.Column ?? 0), "", "YAML syntax error: unexpected end of the file (an unclosed [, { or quote?)");
-            throw new ScenarioException(source, errors.Errors);
+            throw errors.ToException(source);
         }
         if (stream.Documents.Count != 1)
         {
             errors.Add(1, 1, "", stream.Documents.Count == 0 ? "the file is empty" : "expected one YAML document, found several");
-            throw new ScenarioException(source, errors.Errors);
+            throw errors.ToException(source);
         }
         var scenario = ScenarioBinder.Bind(stream.Documents[0].RootNode, source, baseDirectory, errors);
         if (scenario is null || errors.Any)
         {
-            throw new ScenarioException(source, errors.Errors);
+            throw errors.ToException(source);
         }
         return scenario;
     }

@@ -44,7 +44,11 @@ internal static class ProduceCommand
                 };
                 KafkaSettingsArgument.Apply(parse.GetValue(kafka), options.KafkaSettings);
                 return options;
-            }, o => o.Validate(), out var options))
+            }, o =>
+            {
+                o.Validate();
+                KafkaSettingsArgument.Validate(o.KafkaSettings);
+            }, out var options))
             {
                 return CommandHost.UsageError;
             }
@@ -71,6 +75,16 @@ internal static class ProduceCommand
         {
             throw new ArgumentException($"--profile file '{file.FullName}' does not exist.");
         }
-        return RateProfile.Parse(File.ReadAllText(file.FullName), file.Name);
+        string text;
+        try
+        {
+            text = Scenarios.BoundedFile.ReadAllText(file.FullName, Scenarios.BoundedFile.MaxScenarioBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Regression: an unreadable file escaped as a stack trace, and /dev/zero was read until out of memory.
+            throw new ArgumentException($"--profile '{file.FullName}': cannot read the file: {ex.Message}.");
+        }
+        return RateProfile.Parse(text, file.Name);
     }
 }

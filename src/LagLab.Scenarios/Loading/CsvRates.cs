@@ -12,7 +12,16 @@ internal static class CsvRates
     {
         errors = [];
         var points = new List<(double Time, double Rate)>();
-        var lines = File.ReadAllLines(file);
+        string[] lines;
+        try
+        {
+            lines = BoundedFile.ReadAllText(file, BoundedFile.MaxReplayBytes).Split('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"{Path.GetFileName(file)}: cannot read the file: {ex.Message}");
+            return null;
+        }
         var name = Path.GetFileName(file);
         for (var i = 0; i < lines.Length; i++)
         {
