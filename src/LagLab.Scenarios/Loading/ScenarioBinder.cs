@@ -26,6 +26,7 @@ internal static class ScenarioBinder
         r.Finish();
 
         CheckActions(actions, cluster, topic, fleet, producer, errors);
+        CheckBudget(root, fleet, bank, errors);
         if (producer is null || errors.Any)
         {
             return null;
@@ -45,6 +46,23 @@ internal static class ScenarioBinder
             Alerts = alerts,
             Slos = slos,
         };
+    }
+
+    /// <summary>
+    /// The fleet's client-side budget must fit under the bank's limit: above it, every pipeline runs into 429s the budget
+    /// was meant to prevent, and the forecast reported "never drains" with no backlog. Refused (the loader has no warnings),
+    /// saying which limit to change.
+    /// </summary>
+    private static void CheckBudget(YamlNode root, FleetSpec fleet, BankSpec bank, ErrorSink errors)
+    {
+        if (fleet.RateLimit is { } budget && budget > bank.RateLimit)
+        {
+            var node = (root as YamlMappingNode)?.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "fleet" }).Value is YamlMappingNode f
+                ? f.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "rate_limit" }).Value
+                : null;
+            errors.Add(node, "fleet.rate_limit", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{budget:0.###}/s is above bank.rate_limit {bank.RateLimit:0.###}/s: the fleet's budget exists to stay under the bank's limit (above it every instance is throttled with 429s and the forecast cannot drain); set it to at most {bank.RateLimit:0.###}/s or leave it out"));
+        }
     }
 
     private static void CheckActions(
