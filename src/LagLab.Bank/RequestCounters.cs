@@ -17,6 +17,7 @@ internal sealed class RequestCounters
     {
         RequestOutcome.Applied => "applied",
         RequestOutcome.Duplicate => "duplicate",
+        RequestOutcome.Conflict => "conflict",
         RequestOutcome.RateLimited => "rate_limited",
         RequestOutcome.BadRequest => "bad_request",
         RequestOutcome.Error => "error",

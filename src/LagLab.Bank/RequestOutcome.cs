@@ -9,6 +9,9 @@ internal enum RequestOutcome
     /// <summary>200 with Idempotent-Replayed: the key was applied before; not re-applied.</summary>
     Duplicate,
 
+    /// <summary>409: the key was applied before with a different payload; not applied, not a duplicate.</summary>
+    Conflict,
+
     /// <summary>429: over the token bucket's rate.</summary>
     RateLimited,
 

@@ -18,6 +18,18 @@ public static class BankApi
     /// <summary>GET: 200 when the bank is up.</summary>
     public const string HealthPath = "/healthz";
 
+    /// <summary>
+    /// POST <c>?for=30s</c> starts an outage now (at most <see cref="MaxAdminOutage"/>); DELETE ends every outage on now.
+    /// Refused (403) to a browser request from another origin.
+    /// </summary>
+    public const string AdminOutagePath = "/v1/admin/outage";
+
+    /// <summary>The longest outage the admin endpoint starts: a typo such as <c>?for=100000h</c> must not disable the bank for years.</summary>
+    public static readonly TimeSpan MaxAdminOutage = TimeSpan.FromHours(24);
+
+    /// <summary>The <see cref="ErrorResponse.Error"/> code of a 409: the key was applied with a different payload.</summary>
+    public const string IdempotencyConflictError = "idempotency_conflict";
+
     /// <summary>Request header carrying the idempotency key (the event id).</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

@@ -9,6 +9,12 @@ public sealed record LedgerStats
     /// <summary>Requests whose key was already applied; answered 200 with the original result, not re-applied.</summary>
     public required long Duplicates { get; init; }
 
+    /// <summary>
+    /// Requests that reused an applied Idempotency-Key with a different account, sequence, amount or currency: answered
+    /// 409 naming the fields, not applied, not counted as duplicates.
+    /// </summary>
+    public long Conflicts { get; init; }
+
     /// <summary>Requests answered 429 by the rate limit; not applied.</summary>
     public required long Rejected { get; init; }
 

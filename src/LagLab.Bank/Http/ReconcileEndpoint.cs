@@ -6,7 +6,8 @@ namespace LagLab.Bank.Http;
 /// <summary>
 /// <c>POST /v1/reconcile</c>. In order: an outage answers 503; the token bucket answers 429; a bad request answers
 /// 400 (or 413); over --max-concurrency answers 503 at once (no queue); then the drawn latency, then an injected 500 or
-/// timeout, else the ledger applies the event (or recognises the key as a duplicate). Only the last step applies.
+/// timeout, else the ledger applies the event, recognises the key as a duplicate (200, replayed) or, when the key was
+/// applied with a different payload, answers 409 naming the differing fields. Only the last step applies.
 /// </summary>
 internal sealed class ReconcileEndpoint(BankCore bank, CancellationToken stopping)
 {
@@ -111,6 +112,11 @@ internal sealed class ReconcileEndpoint(BankCore bank, CancellationToken stoppin
         }
         var evt = request.Event!;
         var result = bank.Ledger.Apply(request.Key!, evt, bank.Time.GetUtcNow());
+        if (result.Conflict is { } fields)
+        {
+            BankLog.IdempotencyConflict(bank.Logger, request.Key!, string.Join(", ", fields));
+            return (RequestOutcome.Conflict, BankAnswer.Conflict(request.Key!, result.Response, fields));
+        }
         if (result.IsOrderViolation)
         {
             BankLog.OrderViolation(bank.Logger, evt.Account, evt.Sequence, evt.EventId);

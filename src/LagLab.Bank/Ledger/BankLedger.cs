@@ -10,29 +10,38 @@ namespace LagLab.Bank.Ledger;
 /// Order: an applied event is an order violation when its sequence is not greater than the highest sequence already
 /// applied for its account (an older event arrived after a newer one, or two distinct keys carried the same sequence).
 /// A sequence more than one above that highest one is a gap: counted, not a violation, since it may simply not have
-/// arrived yet. A duplicate (a key already applied) is not an event, so it never counts toward order.
+/// arrived yet. A duplicate (a key already applied, with the same payload) is not an event, so it never counts toward
+/// order. A key reused with a different account, sequence, amount or currency is a conflict: neither applied nor replayed.
 /// One lock guards everything: an apply is a few dictionary operations (well under a microsecond), far below what a
 /// few thousand requests per second could contend on.
 /// </remarks>
 internal sealed class BankLedger
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ReconcileResponse> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerEntry> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
     private readonly List<ReconcileResponse> _entries = [];
     private long _duplicates;
     private long _orderViolations;
     private long _gaps;
 
-    /// <summary>Applies <paramref name="value"/> under <paramref name="key"/> unless that key was applied before.</summary>
+    /// <summary>
+    /// Applies <paramref name="value"/> under <paramref name="key"/> unless that key was applied before: then the original
+    /// result when the payload is the same (a retry), or the differing fields when it is not (a conflict).
+    /// </summary>
     public LedgerApplyResult Apply(string key, ReconciliationEvent value, DateTimeOffset now)
     {
         lock (_lock)
         {
             if (_byKey.TryGetValue(key, out var original))
             {
+                var differences = original.Differences(value);
+                if (differences.Count > 0)
+                {
+                    return new LedgerApplyResult(original.Response, IsDuplicate: false, IsOrderViolation: false, Conflict: differences);
+                }
                 _duplicates++;
-                return new LedgerApplyResult(original, IsDuplicate: true, IsOrderViolation: false);
+                return new LedgerApplyResult(original.Response, IsDuplicate: true, IsOrderViolation: false);
             }
             var response = new ReconcileResponse
             {
@@ -42,7 +51,7 @@ internal sealed class BankLedger
                 LedgerIndex = _entries.Count + 1,
                 AppliedAt = now,
             };
-            _byKey.Add(key, response);
+            _byKey.Add(key, new LedgerEntry(response, value.Amount, value.Currency));
             _entries.Add(response);
             if (!_accounts.TryGetValue(value.Account, out var account))
             {
@@ -103,6 +112,7 @@ internal sealed class BankLedger
             {
                 Applied = _entries.Count,
                 Duplicates = _duplicates,
+                Conflicts = counters[RequestOutcome.Conflict],
                 Rejected = counters[RequestOutcome.RateLimited],
                 Errors = counters[RequestOutcome.Error],
                 Timeouts = counters[RequestOutcome.Timeout],

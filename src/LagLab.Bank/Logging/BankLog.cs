@@ -19,4 +19,13 @@ internal static partial class BankLog
 
     [LoggerMessage(5, LogLevel.Warning, "Order violation: account {Account} applied sequence {Sequence} (event {EventId}) after a newer one")]
     public static partial void OrderViolation(ILogger logger, string account, long sequence, string eventId);
+
+    [LoggerMessage(6, LogLevel.Warning, "Idempotency conflict: key {Key} was applied with a different {Fields}; answered 409, not applied")]
+    public static partial void IdempotencyConflict(ILogger logger, string key, string fields);
+
+    [LoggerMessage(7, LogLevel.Information, "Outage ended by request ({Ended} window(s) cut short)")]
+    public static partial void OutageEnded(ILogger logger, int ended);
+
+    [LoggerMessage(8, LogLevel.Warning, "Refused a cross-origin admin request: {Method} {Path} from {Origin}")]
+    public static partial void CrossOriginRefused(ILogger logger, string method, string path, string origin);
 }

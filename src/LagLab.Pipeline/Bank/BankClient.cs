@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using LagLab.Contracts;
 
 namespace LagLab.Pipeline.Bank;
@@ -55,9 +56,29 @@ internal sealed class BankClient
                 return new BankReply(BankOutcome.TimedOut, latency, retryAt);
             }
             var body = await ReadReasonAsync(response, cancellationToken).ConfigureAwait(false);
+            if (status == HttpStatusCode.Conflict)
+            {
+                return new BankReply(BankOutcome.Conflict, latency, Reason: ConflictReason(body));
+            }
             var outcome = (int)status >= 500 ? BankOutcome.Failed : BankOutcome.Rejected;
             return new BankReply(outcome, latency, retryAt, $"{(int)status} {body}".TrimEnd());
         }
+    }
+
+    /// <summary>"idempotency conflict on amount, currency: ..." from the bank's body, or the raw body when it is not the bank's JSON.</summary>
+    private static string ConflictReason(string body)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize(body, ContractsJsonContext.Default.ErrorResponse) is { Fields: { Count: > 0 } fields } error)
+            {
+                return $"idempotency conflict on {string.Join(", ", fields)}: {error.Reason}";
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return $"idempotency conflict: 409 {body}".TrimEnd();
     }
 
     private static async Task<string> ReadReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -23,4 +23,10 @@ internal enum BankOutcome
 
     /// <summary>400 and other 4xx: the bank refuses this event for good; it goes to the dead-letter topic.</summary>
     Rejected,
+
+    /// <summary>
+    /// 409: the event id was applied before with a different payload (the same key, another event). Final, never retried:
+    /// it goes to the dead-letter topic with the differing fields as the reason.
+    /// </summary>
+    Conflict,
 }

@@ -100,6 +100,7 @@ internal sealed class PipelineMetrics : IDisposable
         BankOutcome.Failed => "failed",
         BankOutcome.TimedOut => "timed_out",
         BankOutcome.BreakerOpen => "breaker_open",
+        BankOutcome.Conflict => "conflict",
         _ => "rejected",
     };
 }

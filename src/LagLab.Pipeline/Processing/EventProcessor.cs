@@ -100,11 +100,11 @@ internal sealed class EventProcessor
                 lease.Tracker.Complete(item.Offset);
                 return;
             }
-            if (reply.Outcome == BankOutcome.Rejected)
+            if (IsFinalRefusal(reply))
             {
                 var tp = lease.TopicPartition;
-                await _sink.PublishDeadLetterAsync(new DeadLetter(tp.Topic, tp.Partition.Value, item.Offset, System.Text.Encoding.UTF8.GetBytes(item.Account), item.Body, $"bank rejected the event: {reply.Reason}"), cancellationToken).ConfigureAwait(false);
-                _metrics.Processed("dead_lettered");
+                await _sink.PublishDeadLetterAsync(new DeadLetter(tp.Topic, tp.Partition.Value, item.Offset, System.Text.Encoding.UTF8.GetBytes(item.Account), item.Body, DeadLetterReason(reply)), cancellationToken).ConfigureAwait(false);
+                _metrics.Processed("dead_lettered"); // a conflict is also counted by laglab_pipeline_bank_requests{outcome="conflict"}
                 lease.Tracker.Complete(item.Offset);
                 return;
             }
@@ -122,6 +122,13 @@ internal sealed class EventProcessor
             }
         }
     }
+
+    /// <summary>The bank refused the event for good (a bad event, or its id reused with another payload): never retried.</summary>
+    private static bool IsFinalRefusal(BankReply reply) => reply.Outcome is BankOutcome.Rejected or BankOutcome.Conflict;
+
+    private static string DeadLetterReason(BankReply reply) =>
+        reply.Outcome == BankOutcome.Conflict ? $"bank refused a reused event id: {reply.Reason}" : $"bank rejected the event: {reply.Reason}";
+
 
     private DateTimeOffset NextTry(BankReply reply, DateTimeOffset now, ref int failures)
     {
@@ -181,10 +188,10 @@ internal sealed class EventProcessor
                     _spool.Remove(entry);
                     continue;
                 }
-                if (reply.Outcome == BankOutcome.Rejected)
+                if (IsFinalRefusal(reply))
                 {
-                    await _sink.PublishDeadLetterAsync(new DeadLetter(entry.Topic, entry.Partition, entry.Offset, System.Text.Encoding.UTF8.GetBytes(account), body, $"bank rejected the event: {reply.Reason}"), cancellationToken).ConfigureAwait(false);
-                    _metrics.Processed("dead_lettered");
+                    await _sink.PublishDeadLetterAsync(new DeadLetter(entry.Topic, entry.Partition, entry.Offset, System.Text.Encoding.UTF8.GetBytes(account), body, DeadLetterReason(reply)), cancellationToken).ConfigureAwait(false);
+                    _metrics.Processed("dead_lettered"); // a conflict is also counted by laglab_pipeline_bank_requests{outcome="conflict"}
                     _spool.Remove(entry);
                     continue;
                 }
