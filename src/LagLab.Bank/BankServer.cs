@@ -117,7 +117,8 @@ public sealed class BankServer : IAsyncDisposable
         app.MapGet(BankApi.LedgerEventsPath, ledger.EventsAsync);
         app.MapGet(BankApi.MetricsPath, ledger.MetricsAsync);
         app.MapGet(BankApi.HealthPath, LedgerEndpoints.HealthAsync);
-        app.MapPost(LedgerEndpoints.AdminOutagePath, ledger.StartOutageAsync);
+        app.MapPost(BankApi.AdminOutagePath, ledger.StartOutageAsync);
+        app.MapDelete(BankApi.AdminOutagePath, ledger.EndOutageAsync);
     }
 
     private static void LogStart(BankServer server, BankCore core, BankOptions options)

@@ -71,6 +71,27 @@ internal sealed class OutageSchedule
         return window;
     }
 
+    /// <summary>
+    /// Ends every outage on now (the admin endpoint's DELETE): each window under way is cut short at this moment; windows
+    /// scheduled for later stay. Returns how many windows were cut.
+    /// </summary>
+    public int EndNow()
+    {
+        var now = Elapsed;
+        OutageWindow[] current, updated;
+        int ended;
+        do
+        {
+            current = Volatile.Read(ref _windows);
+            ended = current.Count(w => w.At <= now && now < w.End);
+            updated = [.. current
+                .Select(w => w.At <= now && now < w.End ? w with { Duration = now - w.At } : w)
+                .Where(w => w.Duration > TimeSpan.Zero)];
+        }
+        while (Interlocked.CompareExchange(ref _windows, updated, current) != current);
+        return ended;
+    }
+
     /// <summary>Every window, scheduled and added, in start order.</summary>
     public IReadOnlyList<OutageWindow> Windows => Volatile.Read(ref _windows);
 }

@@ -76,4 +76,27 @@ public sealed class OutageScheduleTests
         _time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(schedule.IsActive(out _));
     }
+
+    [Fact]
+    public void EndNow_DuringChainedWindows_EndsThemAndKeepsLaterOnes()
+    {
+        var schedule = new OutageSchedule([Window(10, 10), Window(15, 10), Window(100, 5)], _time);
+        _time.Advance(TimeSpan.FromSeconds(12));
+
+        var ended = schedule.EndNow();
+
+        Assert.Equal(1, ended);
+        Assert.False(schedule.IsActive(out _));
+        Assert.Equal([Window(10, 2), Window(15, 10), Window(100, 5)], schedule.Windows);
+        Assert.True(schedule.IsActiveAt(TimeSpan.FromSeconds(100), out _));
+    }
+
+    [Fact]
+    public void EndNow_NoOutage_ChangesNothing()
+    {
+        var schedule = new OutageSchedule([Window(10, 10)], _time);
+
+        Assert.Equal(0, schedule.EndNow());
+        Assert.Equal([Window(10, 10)], schedule.Windows);
+    }
 }
