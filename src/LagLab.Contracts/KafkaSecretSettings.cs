@@ -34,7 +34,7 @@ public static class KafkaSecretSettings
     };
 
     // Keys of future librdkafka versions are caught by what they are named after.
-    private static readonly string[] Markers = ["password", "secret", "private.key", "token", "credential"];
+    private static readonly string[] Markers = ["password", "secret", "private.key", "credential"];
 
     /// <summary>True when the value of <paramref name="key"/> must not be shown.</summary>
     public static bool IsSecret(string key) =>
