@@ -43,6 +43,23 @@ public static class KafkaSecretSettings
     /// <summary>The value as it may be shown: <see cref="Mask"/> for a secret key, else the value.</summary>
     public static string Display(string key, string value) => IsSecret(key) ? Mask : value;
 
+    /// <summary>
+    /// A <c>laglab</c> command line as it may be shown (a part's log file): the value of every secret <c>-X key=value</c>
+    /// masked, everything else as is.
+    /// </summary>
+    public static string DescribeArguments(IEnumerable<string> arguments)
+    {
+        var shown = new List<string>();
+        var afterX = false;
+        foreach (var argument in arguments)
+        {
+            var eq = argument.IndexOf('=', StringComparison.Ordinal);
+            shown.Add(afterX && eq > 0 ? $"{argument[..eq]}={Display(argument[..eq], argument[(eq + 1)..])}" : afterX ? Display(argument, argument) : argument);
+            afterX = argument == "-X";
+        }
+        return string.Join(' ', shown);
+    }
+
     /// <summary><c>key=value, ...</c> sorted by key, secrets masked: the only way settings reach a log line.</summary>
     public static string Describe(IEnumerable<KeyValuePair<string, string>> settings) =>
         string.Join(", ", settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={Display(s.Key, s.Value)}"));

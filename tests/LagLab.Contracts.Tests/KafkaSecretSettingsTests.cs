@@ -53,4 +53,12 @@ public sealed class KafkaSecretSettingsTests
 
         Assert.Equal("sasl.oauthbearer.config=***, sasl.oauthbearer.extensions=***, security.protocol=SASL_SSL", text);
     }
+
+    [Fact]
+    public void DescribeArguments_SecretXValues_Masked()
+    {
+        var text = KafkaSecretSettings.DescribeArguments(["pipeline", "--topic", "t", "-X", "sasl.password=hush", "-X", "socket.timeout.ms=5000", "-X", "sasl.oauthbearer.config"]);
+
+        Assert.Equal("pipeline --topic t -X sasl.password=*** -X socket.timeout.ms=5000 -X ***", text);
+    }
 }

@@ -60,7 +60,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         info.Environment["DOTNET_gcServer"] = "0";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
         var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-        log.WriteLine($"# {launcher} {string.Join(' ', info.ArgumentList.Skip(launcher.PrefixArguments.Count))}");
+        // -X values such as sasl.password reach the child through its argument list, never the log file.
+        log.WriteLine($"# {launcher} {Contracts.KafkaSecretSettings.DescribeArguments(info.ArgumentList.Skip(launcher.PrefixArguments.Count))}");
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name} ({launcher})");
         // If the harness is SIGKILLed it cannot stop its children: the log says which process to stop.
         log.WriteLine($"# pid {process.Id}");
