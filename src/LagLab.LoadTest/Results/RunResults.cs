@@ -53,7 +53,11 @@ public sealed record RunResults
 
     public required IReadOnlyList<SloResult> Verdict { get; init; }
 
-    public bool Passed => Verdict.All(v => v.Pass);
+    /// <summary>Parts that exited without the timeline asking; the verdict's <c>unexpected exits</c> check counts them.</summary>
+    public IReadOnlyList<UnexpectedExit> UnexpectedExits { get; init; } = [];
+
+    /// <summary>Every check held, and nothing exited unasked (even in a results.json written before that check existed).</summary>
+    public bool Passed => Verdict.All(v => v.Pass) && UnexpectedExits.Count == 0;
 
     /// <summary>Things the reader should know (a part that could not run, samples missed while the broker was frozen...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
