@@ -114,6 +114,11 @@ internal sealed class ScenarioRun
                 {
                     throw new LoadTestException($"{fatal.Describe()} exited while the run was being set up; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, fatal.LastLines)}");
                 }
+                catch (LoadTestException ex) when (Recorder.UnexpectedExits is { Count: > 0 } crashed)
+                {
+                    // A group that never joined because an instance crashed: say which, not only that it did not join.
+                    throw new LoadTestException($"{ex.Message}; meanwhile {string.Join(", ", crashed.Select(e => e.Describe()))} exited unasked", ex);
+                }
             }
 
             results = await DriveAsync(bootstrap, settings, topic, cluster, broker, bank, monitor, fleet, baseline, exits, cancellationToken);

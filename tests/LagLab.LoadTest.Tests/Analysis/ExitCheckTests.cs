@@ -128,6 +128,16 @@ public sealed class ExitCheckTests
         Assert.True(ReportWriter.ReadRun(Path.Combine(directory.Path, ReportWriter.ResultsFile)).UnexpectedExits.Count == 1);
     }
 
+    [Fact]
+    public void ReadRun_ResultsJsonFromBeforeTheCheck_HasNoExitsAndRenders()
+    {
+        var run = ReportWriter.ReadRun(Path.Combine(AppContext.BaseDirectory, "Fixtures", "recorded-ci-fail.json"));
+
+        Assert.Empty(run.UnexpectedExits);
+        Assert.False(run.Passed);
+        Assert.Contains("<h2>Verdict</h2>", HtmlReport.Render(run), StringComparison.Ordinal);
+    }
+
     /// <summary>The sample run with SLOs it meets, so only the exit check can fail it.</summary>
     private static RunResults PassingRun(IReadOnlyList<UnexpectedExit> exits)
     {
