@@ -38,7 +38,7 @@ internal sealed class CrashRestarter(FleetSpec fleet, TimeProvider time, Action<
             }
             var delay = backoff.Next(ranFor);
             _pending.Add(RestartLaterAsync(instance, delay, restart));
-            return $"restarted after a {Duration.Format(delay)} back-off (restart_policy: on-failure, crash {backoff.CrashesInARow} in a row)";
+            return $"restart scheduled after a {Duration.Format(delay)} back-off (restart_policy: on-failure, crash {backoff.CrashesInARow} in a row)";
         }
     }
 

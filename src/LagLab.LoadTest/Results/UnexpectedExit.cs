@@ -11,7 +11,7 @@ namespace LagLab.LoadTest.Results;
 /// <param name="Signal">The signal that killed it (<c>SIGKILL</c>), or null for an exit of its own.</param>
 /// <param name="T">Seconds from the start of traffic (0 when it happened while the run was being set up).</param>
 /// <param name="At">Wall-clock time of the exit.</param>
-/// <param name="Then">What the harness did about it (restarted after a back-off, left down, stopped the run).</param>
+/// <param name="Then">What the harness did about it (restart scheduled after a back-off, left down, stopped the run).</param>
 /// <param name="LastLines">The process's last output lines before it exited.</param>
 public sealed record UnexpectedExit(
     string Part,

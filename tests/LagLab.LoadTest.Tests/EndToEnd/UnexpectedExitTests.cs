@@ -39,7 +39,7 @@ public sealed class UnexpectedExitTests
         Assert.Equal(0, exit.GetProperty("instance").GetInt32());
         Assert.Equal("SIGKILL", exit.GetProperty("signal").GetString());
         Assert.Equal(137, exit.GetProperty("exitCode").GetInt32());
-        Assert.Contains("restarted after a 1s back-off", exit.GetProperty("then").GetString(), StringComparison.Ordinal);
+        Assert.Contains("restart scheduled after a 1s back-off", exit.GetProperty("then").GetString(), StringComparison.Ordinal);
         Assert.True(exit.GetProperty("t").GetDouble() > 0, "killed during traffic");
         Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
         // The run went on after the crash: the restarted instance and the other one applied everything.
