@@ -60,6 +60,10 @@ internal sealed class ScenarioRun
         MonitorProcess? monitor = null;
         PipelineFleet? fleet = null;
         ClusterSampler? cluster = null;
+        using var exits = new ExitWatch(Recorder, _time);
+        // The run cannot go on without its broker or bank: their exit ends it early, judged on what was recorded.
+        const string RunStops = "the run stopped early: it cannot go on without this part";
+        RunResults results;
         try
         {
             Recorder.SetPhase("starting the broker", 0);
@@ -67,7 +71,7 @@ internal sealed class ScenarioRun
             IReadOnlyDictionary<string, string> settings;
             if (_scenario.Cluster.Kind == ClusterKind.Embedded)
             {
-                broker = await BrokerProcess.StartAsync(launcher, _work, _logs, cancellationToken);
+                broker = await BrokerProcess.StartAsync(launcher, _work, _logs, exit => exits.Report("broker", null, exit, RunStops, fatal: true), cancellationToken);
                 bootstrap = broker.BootstrapServers;
                 // One broker that comes back at the same address after restart_broker: librdkafka's re-bootstrap
                 // (the default "rebootstrap") drops it and keeps the dropped connection as the group coordinator,
@@ -87,21 +91,37 @@ internal sealed class ScenarioRun
             var baseline = await cluster.EndOffsetsAsync([.. Enumerable.Range(0, await cluster.PartitionCountAsync(cancellationToken)).Select(p => new TopicPartition(topic, p))]);
 
             Recorder.SetPhase("starting the bank", 0);
-            bank = await BankProcess.StartAsync(launcher, _scenario.Bank, _options.BankListen, _work, _logs, _options.Seed, cancellationToken);
+            bank = await BankProcess.StartAsync(launcher, _scenario.Bank, _options.BankListen, _work, _logs, _options.Seed,
+                exit => exits.Report("bank", null, exit, RunStops, fatal: true), cancellationToken);
 
             Recorder.SetPhase("starting the monitor", 0);
-            monitor = await StartMonitorAsync(launcher, bootstrap, settings, group, cancellationToken);
+            monitor = await StartMonitorAsync(launcher, bootstrap, settings, group, exits, cancellationToken);
 
             if (_scenario.Fleet.Kind == FleetKind.Local)
             {
                 Recorder.SetPhase($"starting {_scenario.Fleet.Instances} pipeline instances", 0);
-                fleet = new PipelineFleet(launcher, new FleetSettings(_scenario.Fleet, bootstrap, settings, topic, resultsTopic, deadLetterTopic, bank.BaseAddress, _work, _logs));
+                fleet = new PipelineFleet(launcher, new FleetSettings(_scenario.Fleet, bootstrap, settings, topic, resultsTopic, deadLetterTopic, bank.BaseAddress, _work, _logs), exits, _time);
                 await fleet.StartAsync(_scenario.Fleet.Instances, cancellationToken);
             }
             Recorder.SetPhase("waiting for the group to join", 0);
-            await WaitForGroupAsync(cluster, cancellationToken);
+            using (var setup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, exits.Fatal))
+            {
+                try
+                {
+                    await WaitForGroupAsync(cluster, setup.Token);
+                }
+                catch (OperationCanceledException) when (exits.FatalExit is { } fatal && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new LoadTestException($"{fatal.Describe()} exited while the run was being set up; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, fatal.LastLines)}");
+                }
+                catch (LoadTestException ex) when (Recorder.UnexpectedExits is { Count: > 0 } crashed)
+                {
+                    // A group that never joined because an instance crashed: say which, not only that it did not join.
+                    throw new LoadTestException($"{ex.Message}; meanwhile {string.Join(", ", crashed.Select(e => e.Describe()))} exited unasked", ex);
+                }
+            }
 
-            return await DriveAsync(bootstrap, settings, topic, cluster, broker, bank, monitor, fleet, baseline, cancellationToken);
+            results = await DriveAsync(bootstrap, settings, topic, cluster, broker, bank, monitor, fleet, baseline, exits, cancellationToken);
         }
         finally
         {
@@ -129,11 +149,13 @@ internal sealed class ScenarioRun
                 TryDelete(_work);
             }
         }
+        // A part may have exited after the analysis, while the run stopped: that fails the run too.
+        return ExitCheck.Rejudge(results, Recorder.UnexpectedExits);
     }
 
     private async Task<RunResults> DriveAsync(
         string bootstrap, IReadOnlyDictionary<string, string> settings, string topic, ClusterSampler cluster,
-        BrokerProcess? broker, BankProcess bank, MonitorProcess? monitor, PipelineFleet? fleet, long[] baseline, CancellationToken cancellationToken)
+        BrokerProcess? broker, BankProcess bank, MonitorProcess? monitor, PipelineFleet? fleet, long[] baseline, ExitWatch exits, CancellationToken cancellationToken)
     {
         var wall = _scenario.TimeScale.ToWall(_scenario.Producer.Duration);
         var log = new ProducedLog("ll" + _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", System.Globalization.CultureInfo.InvariantCulture));
@@ -142,21 +164,32 @@ internal sealed class ScenarioRun
 
         var start = _time.GetTimestamp();
         var startedAt = _time.GetUtcNow();
+        exits.TrafficStarted(start);
+        // Traffic and timeline stop early, without a drain, when the broker or the bank is gone.
+        using var runStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, exits.Fatal);
         Recorder.SetPhase("running", 0);
         var samplers = new Samplers(new SamplingSources(cluster, bank, monitor, fleet, log, baseline), Recorder, _time, start, startedAt);
         var sampling = samplers.RunAsync(samplingStop.Token);
         var controls = new RunControls(fleet, broker, bank, cluster, topic, _scenario.Fleet.RestartTime);
         var actions = new ActionRunner(controls, _time, Recorder.ActionStarted, Recorder.ActionFinished)
-            .RunAsync(ActionPlan.Build(_scenario), start, cancellationToken);
+            .RunAsync(ActionPlan.Build(_scenario), start, runStop.Token);
 
-        await producer.RunAsync(start, wall, cancellationToken);
+        await producer.RunAsync(start, wall, runStop.Token);
         var actionRecords = await actions;
         cancellationToken.ThrowIfCancellationRequested();
 
-        Recorder.SetPhase("draining", _time.GetElapsedTime(start).TotalSeconds);
-        var drainStart = _time.GetElapsedTime(start).TotalSeconds;
-        await DrainAsync(log, cancellationToken);
-        var drainSeconds = _time.GetElapsedTime(start).TotalSeconds - drainStart;
+        var drainSeconds = 0.0;
+        if (exits.FatalExit is { } fatal)
+        {
+            Recorder.Note(_time.GetElapsedTime(start).TotalSeconds, $"the run stopped early at {Units.Seconds(fatal.T)} because {fatal.Name} exited unasked; it was not drained, and every number is up to that point");
+        }
+        else
+        {
+            Recorder.SetPhase("draining", _time.GetElapsedTime(start).TotalSeconds);
+            var drainStart = _time.GetElapsedTime(start).TotalSeconds;
+            await DrainAsync(log, runStop.Token);
+            drainSeconds = _time.GetElapsedTime(start).TotalSeconds - drainStart;
+        }
 
         await samplingStop.CancelAsync();
         await sampling;
@@ -173,9 +206,11 @@ internal sealed class ScenarioRun
 
         Recorder.SetPhase("analysing", _time.GetElapsedTime(start).TotalSeconds);
         var samples = Recorder.Samples;
+        // A monitor that exited unasked stopped evaluating: the harness judges alerts on its own samples instead.
+        var monitorRan = monitor is not null && !exits.HasExited("monitor");
         var measurements = new RunMeasurements(startedAt, wall.TotalSeconds, drainSeconds, samples, Recorder.Rates, Recorder.Delays,
-            actionRecords, Recorder.MonitorAlerts, monitor is not null, Recorder.Resources, log.Delivered, log.Failed, ledger,
-            samplers.DoublyApplied, samplers.Foreign, Recorder.Notes);
+            actionRecords, monitorRan ? Recorder.MonitorAlerts : [], monitorRan, Recorder.Resources, log.Delivered, log.Failed, ledger,
+            samplers.DoublyApplied, samplers.Foreign, Recorder.Notes, Recorder.UnexpectedExits);
         var forecast = ForecastAdapter.Compare(_scenario, samples);
         return RunAnalysis.Analyze(_scenario, measurements, forecast);
     }
@@ -196,13 +231,14 @@ internal sealed class ScenarioRun
         }
     }
 
-    private async Task<MonitorProcess?> StartMonitorAsync(LaglabLauncher launcher, string bootstrap, IReadOnlyDictionary<string, string> settings, string group, CancellationToken cancellationToken)
+    private async Task<MonitorProcess?> StartMonitorAsync(LaglabLauncher launcher, string bootstrap, IReadOnlyDictionary<string, string> settings, string group, ExitWatch exits, CancellationToken cancellationToken)
     {
         var rules = Path.Combine(_work, "alert-rules.yml");
         await File.WriteAllTextAsync(rules, RuleFile.Render(_scenario.Alerts, _scenario.TimeScale), cancellationToken);
         try
         {
-            return await MonitorProcess.StartAsync(launcher, bootstrap, settings, group, rules, TimeSpan.FromSeconds(1), _logs, cancellationToken);
+            return await MonitorProcess.StartAsync(launcher, bootstrap, settings, group, rules, TimeSpan.FromSeconds(1), _logs,
+                exit => exits.Report("monitor", null, exit, "alerts are judged by the harness on its own lag samples from here on"), cancellationToken);
         }
         catch (ChildProcessException ex)
         {

@@ -95,6 +95,22 @@ public sealed partial class LaglabProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the command to end by itself and returns its exit code; kills it after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"laglab did not exit within {timeout}. Output:\n{string.Join('\n', _lines)}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no chance to flush or clean up, as in a crash.</summary>
     public async Task KillAsync()
     {

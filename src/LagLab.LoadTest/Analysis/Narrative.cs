@@ -14,10 +14,10 @@ internal static class Narrative
     {
         var f = RunFacts.Of(run);
         var t = run.Totals;
-        var lines = new List<string>
-        {
-            $"Lag peaked at {N(t.MaxLag)} events ({N(t.MaxPartitionLag)} on the worst partition) at {When(run, t.MaxLagAt)}; the oldest unconsumed event was then up to {Secs(t.MaxTimeLag)} old.",
-        };
+        var lines = new List<string>();
+        // A crash comes first: every other number of the run was measured around it.
+        lines.AddRange(run.UnexpectedExits.Select(e => $"{e.Name} exited without the timeline asking ({e.Signal ?? "exit code " + e.ExitCode.ToString(CultureInfo.InvariantCulture)}) at {When(run, e.T)}: {e.Then}. That alone fails the run."));
+        lines.Add($"Lag peaked at {N(t.MaxLag)} events ({N(t.MaxPartitionLag)} on the worst partition) at {When(run, t.MaxLagAt)}; the oldest unconsumed event was then up to {Secs(t.MaxTimeLag)} old.");
         if (f.Days.Count >= 2)
         {
             lines.Add($"Lag at the end of each day: {string.Join(", ", f.Days.Select(d => $"day {d.Day} {N(d.EndLag)}"))}" +

@@ -54,7 +54,9 @@ internal static class RunAnalysis
             Mechanisms = mechanisms,
             MeasuredForecast = measuredForecast,
             Totals = totals,
-            Verdict = SloJudge.Judge(scenario.Slos, totals, delay, alertSource),
+            // The exit check first, and always: whatever the scenario's SLOs, a part that crashed fails the run.
+            Verdict = [ExitCheck.Judge(m.UnexpectedExits), .. SloJudge.Judge(scenario.Slos, totals, delay, alertSource)],
+            UnexpectedExits = m.UnexpectedExits,
             Notes = notes,
         };
     }
@@ -95,6 +97,7 @@ internal static class RunAnalysis
             MeanProducedRate = m.WallSeconds > 0 ? m.Produced / m.WallSeconds : 0,
             MeanAppliedRate = m.WallSeconds > 0 ? appliedInTraffic / m.WallSeconds : 0,
             Rebalances = rebalances.Count,
+            UnexpectedExits = m.UnexpectedExits.Count,
             LongestPause = pauses.Count == 0 ? 0 : pauses.Max(p => p.Length),
             LongestGroupPause = pauses.Where(p => p.Partition == PauseDetector.Group).Select(p => p.Length).DefaultIfEmpty(0).Max(),
             HighestAlert = HarnessAlerts.Highest(alerts),

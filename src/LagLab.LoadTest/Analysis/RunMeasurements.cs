@@ -19,4 +19,5 @@ internal sealed record RunMeasurements(
     Contracts.LedgerStats? Ledger,
     long DoublyApplied,
     long Foreign,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<UnexpectedExit> UnexpectedExits);

@@ -16,7 +16,8 @@ internal sealed record LiveSnapshot(
     string GroupState,
     int Members,
     IReadOnlyList<string> FiringAlerts,
-    IReadOnlyList<TimelineEvent> RecentEvents)
+    IReadOnlyList<TimelineEvent> RecentEvents,
+    IReadOnlyList<string> UnexpectedExits)
 {
     public long TotalLag => Lag.Sum();
 }

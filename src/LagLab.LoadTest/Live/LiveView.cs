@@ -70,9 +70,10 @@ internal static class LiveView
         rows.Add(new Markup(s.FiringAlerts.Count == 0
             ? "alerts: [green]none firing[/]"
             : "alerts: [red]" + Markup.Escape(string.Join(", ", s.FiringAlerts.Take(4))) + (s.FiringAlerts.Count > 4 ? $" +{s.FiringAlerts.Count - 4}" : "") + "[/]"));
+        rows.Add(new Markup(ExitsLine(s, markup: true)));
         foreach (var e in s.RecentEvents.TakeLast(6))
         {
-            var colour = e.Kind switch { "alert" => "red", "action" => "purple", "note" => "yellow", _ => "grey" };
+            var colour = e.Kind switch { "alert" or "exit" => "red", "action" => "purple", "note" => "yellow", _ => "grey" };
             rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture, $"[{colour}]{e.T,6:0}s[/] {Markup.Escape(Trim(e.Text, 70))}")));
         }
         return new Panel(new Rows(rows)) { Header = new PanelHeader($" {Markup.Escape(s.Title)} "), Expand = true };
@@ -133,7 +134,18 @@ internal static class LiveView
         var partitions = string.Join(" ", s.Lag.Take(12).Select((l, p) => string.Create(CultureInfo.InvariantCulture, $"p{p}={l}")));
         var fraction = s.Total <= 0 ? 0 : Math.Clamp(s.Elapsed / s.Total, 0, 1);
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{s.Title} {s.Elapsed,5:0}s] {fraction * 100:0}% ({Math.Max(0, s.Total - s.Elapsed):0}s left, {s.Phase}) lag {s.TotalLag:N0} [{partitions}] oldest {s.MaxTimeLag:0.#}s | produced {s.ProducedRate:0.#}/s applied {s.AppliedRate:0.#}/s limit {s.BankLimit:0.#}/s | group {s.GroupState} x{s.Members} | alerts: {(s.FiringAlerts.Count == 0 ? "none" : string.Join(", ", s.FiringAlerts.Take(3)))}");
+            $"[{s.Title} {s.Elapsed,5:0}s] {fraction * 100:0}% ({Math.Max(0, s.Total - s.Elapsed):0}s left, {s.Phase}) lag {s.TotalLag:N0} [{partitions}] oldest {s.MaxTimeLag:0.#}s | produced {s.ProducedRate:0.#}/s applied {s.AppliedRate:0.#}/s limit {s.BankLimit:0.#}/s | group {s.GroupState} x{s.Members} | alerts: {(s.FiringAlerts.Count == 0 ? "none" : string.Join(", ", s.FiringAlerts.Take(3)))} | {ExitsLine(s, markup: false)}");
+    }
+
+    /// <summary>The always-on check, live: <c>unexpected exits: 0</c>, or the count and the latest ones in red.</summary>
+    public static string ExitsLine(LiveSnapshot s, bool markup)
+    {
+        if (s.UnexpectedExits.Count == 0)
+        {
+            return markup ? "unexpected exits: [green]0[/]" : "unexpected exits: 0";
+        }
+        var text = $"unexpected exits: {s.UnexpectedExits.Count} ({string.Join(", ", s.UnexpectedExits.TakeLast(2))})";
+        return markup ? $"[red]{Markup.Escape(text)}[/]" : text;
     }
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

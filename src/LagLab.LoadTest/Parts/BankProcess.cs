@@ -25,11 +25,15 @@ internal sealed class BankProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <param name="listen">host:port to bind; null picks a free loopback port.</param>
-    public static async Task<BankProcess> StartAsync(LaglabLauncher launcher, BankSpec bank, string? listen, string workDirectory, string logDirectory, int seed, CancellationToken cancellationToken)
+    /// <param name="onUnexpectedExit">Called if the bank exits without the harness asking.</param>
+    public static async Task<BankProcess> StartAsync(
+        LaglabLauncher launcher, BankSpec bank, string? listen, string workDirectory, string logDirectory, int seed,
+        Action<ChildExit>? onUnexpectedExit, CancellationToken cancellationToken)
     {
         listen ??= $"127.0.0.1:{FreePort.Next()}";
         var args = Arguments(bank, listen, workDirectory, seed);
-        var process = ChildProcess.Start(launcher, "bank", args, Path.Combine(logDirectory, "bank.log"));
+        var process = ChildProcess.Start(launcher, "bank", args, Path.Combine(logDirectory, "bank.log"),
+            onUnexpectedExit is null ? null : (_, exit) => onUnexpectedExit(exit));
         try
         {
             var line = await process.WaitForLineAsync("laglab bank ready", ReadyTimeout, cancellationToken);

@@ -12,14 +12,16 @@ internal sealed class BrokerProcess : IAsyncDisposable
     private readonly LaglabLauncher _launcher;
     private readonly string _dataDirectory;
     private readonly string _logFile;
+    private readonly Action<ChildExit>? _onUnexpectedExit;
     private ChildProcess? _process;
 
-    private BrokerProcess(LaglabLauncher launcher, int port, string dataDirectory, string logFile)
+    private BrokerProcess(LaglabLauncher launcher, int port, string dataDirectory, string logFile, Action<ChildExit>? onUnexpectedExit)
     {
         _launcher = launcher;
         Port = port;
         _dataDirectory = dataDirectory;
         _logFile = logFile;
+        _onUnexpectedExit = onUnexpectedExit;
     }
 
     public int Port { get; }
@@ -28,9 +30,11 @@ internal sealed class BrokerProcess : IAsyncDisposable
 
     public int? ProcessId => _process?.Id;
 
-    public static async Task<BrokerProcess> StartAsync(LaglabLauncher launcher, string workDirectory, string logDirectory, CancellationToken cancellationToken)
+    /// <param name="onUnexpectedExit">Called if the broker exits without the harness asking (a restart_broker stop is asked for).</param>
+    public static async Task<BrokerProcess> StartAsync(
+        LaglabLauncher launcher, string workDirectory, string logDirectory, Action<ChildExit>? onUnexpectedExit, CancellationToken cancellationToken)
     {
-        var broker = new BrokerProcess(launcher, FreePort.Next(), Path.Combine(workDirectory, "broker"), Path.Combine(logDirectory, "broker.log"));
+        var broker = new BrokerProcess(launcher, FreePort.Next(), Path.Combine(workDirectory, "broker"), Path.Combine(logDirectory, "broker.log"), onUnexpectedExit);
         await broker.LaunchAsync(cancellationToken);
         return broker;
     }
@@ -44,7 +48,8 @@ internal sealed class BrokerProcess : IAsyncDisposable
             // fsync per message would measure the disk, not lag; a clean stop still flushes everything.
             "--flush-messages", "0",
         ];
-        _process = ChildProcess.Start(_launcher, "broker", args, _logFile);
+        _process = ChildProcess.Start(_launcher, "broker", args, _logFile,
+            _onUnexpectedExit is null ? null : (_, exit) => _onUnexpectedExit(exit));
         await _process.WaitForLineAsync("laglab broker ready", ReadyTimeout, cancellationToken);
     }
 

@@ -22,7 +22,7 @@ internal sealed class MonitorProcess : IAsyncDisposable
 
     public static async Task<MonitorProcess> StartAsync(
         LaglabLauncher launcher, string bootstrapServers, IReadOnlyDictionary<string, string> kafkaSettings, string group, string rulesFile,
-        TimeSpan interval, string logDirectory, CancellationToken cancellationToken)
+        TimeSpan interval, string logDirectory, Action<ChildExit>? onUnexpectedExit, CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
         var args = new List<string>
@@ -37,7 +37,8 @@ internal sealed class MonitorProcess : IAsyncDisposable
         {
             args.AddRange(["-X", $"{key}={value}"]);
         }
-        var process = ChildProcess.Start(launcher, "monitor", args, Path.Combine(logDirectory, "monitor.log"));
+        var process = ChildProcess.Start(launcher, "monitor", args, Path.Combine(logDirectory, "monitor.log"),
+            onUnexpectedExit is null ? null : (_, exit) => onUnexpectedExit(exit));
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         if (!await HttpReady.WaitAsync(http, new Uri(baseAddress, "healthz"), ReadyTimeout, () => process.HasExited, cancellationToken))

@@ -5,6 +5,8 @@ namespace LagLab.LoadTest.Parts;
 /// <summary>
 /// A local fleet: <c>laglab pipeline</c> processes started, restarted, killed and scaled by the timeline, as an
 /// orchestrator would. Restarts wait for the new process to serve its metrics (readiness) before the next one.
+/// An instance that exits without the timeline asking is reported to the run's <see cref="ExitWatch"/> and, with
+/// <c>restart_policy: on-failure</c>, started again after a back-off (<see cref="CrashRestarter"/>).
 /// </summary>
 internal sealed class PipelineFleet : IAsyncDisposable
 {
@@ -15,11 +17,18 @@ internal sealed class PipelineFleet : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly List<PipelineSlot> _slots = [];
     private readonly Lock _lock = new();
+    private readonly ExitWatch _exits;
+    private readonly TimeProvider _time;
+    private readonly CrashRestarter _restarter;
 
-    public PipelineFleet(LaglabLauncher launcher, FleetSettings settings)
+    public PipelineFleet(LaglabLauncher launcher, FleetSettings settings, ExitWatch exits, TimeProvider time)
     {
         _launcher = launcher;
         _settings = settings;
+        _exits = exits;
+        _time = time;
+        _restarter = new CrashRestarter(settings.Fleet, time,
+            (instance, ex) => exits.Note($"restarting {PipelineArguments.InstanceName(instance)} after its crash failed: {ex.Message}"));
     }
 
     /// <summary>Instances meant to run now.</summary>
@@ -107,6 +116,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
     public async Task StopAllAsync()
     {
         Target = 0;
+        await _restarter.StopAsync();
         await Task.WhenAll(Slots.Select(slot => StopProcessAsync(slot, kill: false)));
     }
 
@@ -151,7 +161,9 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await old.DisposeAsync();
         }
         var args = PipelineArguments.For(_settings, slot.Index, slot.MetricsPort);
-        slot.Process = ChildProcess.Start(_launcher, slot.Name, args, Path.Combine(_settings.LogDirectory, slot.Name + ".log"));
+        var launchedAt = _time.GetTimestamp();
+        slot.Process = ChildProcess.Start(_launcher, slot.Name, args, Path.Combine(_settings.LogDirectory, slot.Name + ".log"),
+            (crashed, exit) => OnUnexpectedExit(slot, crashed, exit, _time.GetElapsedTime(launchedAt)));
         slot.Starts++;
         var process = slot.Process;
         var metrics = new Uri($"http://127.0.0.1:{slot.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/metrics");
@@ -160,6 +172,30 @@ internal sealed class PipelineFleet : IAsyncDisposable
             throw new ChildProcessException(process.HasExited
                 ? $"{slot.Name} exited with code {process.ExitCode} at start. Its output:{Environment.NewLine}{process.Tail}"
                 : $"{slot.Name} did not serve {metrics} within {ReadyTimeout.TotalSeconds:0}s. Its output:{Environment.NewLine}{process.Tail}");
+        }
+    }
+
+    /// <summary>An instance exited unasked: recorded, then restarted or left down as the restart policy says.</summary>
+    private void OnUnexpectedExit(PipelineSlot slot, ChildProcess crashed, ChildExit exit, TimeSpan ranFor)
+    {
+        var then = _restarter.OnCrash(slot.Index, ranFor, cancellationToken => RelaunchCrashedAsync(slot, crashed, cancellationToken));
+        _exits.Report("pipeline", slot.Index, exit, then);
+    }
+
+    /// <summary>Starts the slot again unless the timeline has meanwhile restarted it (a deploy) or scaled it away.</summary>
+    private async Task RelaunchCrashedAsync(PipelineSlot slot, ChildProcess crashed, CancellationToken cancellationToken)
+    {
+        await slot.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (ReferenceEquals(slot.Process, crashed) && slot.Index < Target)
+            {
+                await LaunchAsync(slot, cancellationToken);
+            }
+        }
+        finally
+        {
+            slot.Gate.Release();
         }
     }
 
@@ -193,6 +229,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _restarter.DisposeAsync();
         foreach (var slot in Slots)
         {
             if (slot.Process is { } process)

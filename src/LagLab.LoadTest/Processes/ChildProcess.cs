@@ -5,7 +5,9 @@ namespace LagLab.LoadTest.Processes;
 
 /// <summary>
 /// One child process of the harness: its output goes to a log file (and the last lines stay in memory for
-/// error messages); it can be waited on for a ready line, terminated, killed, stopped and continued.
+/// error messages); it can be waited on for a ready line, terminated, killed, stopped and continued. An exit the
+/// harness did not ask for (through <see cref="TerminateAsync"/>, <see cref="KillAsync"/> or dispose) is reported
+/// to the owner's callback with its code, signal and last lines: a crash must never pass unseen.
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
@@ -15,8 +17,10 @@ internal sealed class ChildProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _tail = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
     private readonly Lock _logLock = new();
+    private readonly Task _exitWatch;
+    private volatile bool _stopRequested;
 
-    private ChildProcess(string name, Process process, StreamWriter log)
+    private ChildProcess(string name, Process process, StreamWriter log, Action<ChildProcess, ChildExit>? onUnexpectedExit)
     {
         Name = name;
         _process = process;
@@ -25,6 +29,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        _exitWatch = WatchExitAsync(onUnexpectedExit);
     }
 
     public string Name { get; }
@@ -37,8 +42,14 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public string Tail => string.Join(Environment.NewLine, _tail);
 
-    /// <summary>Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>.</summary>
-    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile)
+    /// <summary>The harness asked this process to stop (or it is being disposed): its exit is expected, whatever its code.</summary>
+    public bool StopRequested => _stopRequested;
+
+    /// <summary>
+    /// Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>.
+    /// <paramref name="onUnexpectedExit"/> is called once, after the last output line, if it exits unasked.
+    /// </summary>
+    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile, Action<ChildProcess, ChildExit>? onUnexpectedExit = null)
     {
         var info = new ProcessStartInfo(launcher.FileName)
         {
@@ -65,7 +76,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name} ({launcher})");
         // If the harness is SIGKILLed it cannot stop its children: the log says which process to stop.
         log.WriteLine($"# pid {process.Id}");
-        return new ChildProcess(name, process, log);
+        return new ChildProcess(name, process, log, onUnexpectedExit);
     }
 
     /// <summary>Waits for an output line containing <paramref name="text"/> and returns it.</summary>
@@ -101,6 +112,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGTERM, then SIGKILL when it has not exited within <paramref name="grace"/>. Returns the exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan grace)
     {
+        _stopRequested = true;
         if (!_process.HasExited)
         {
             Signals.Send(_process.Id, Signals.SigTerm);
@@ -122,6 +134,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGKILL: no chance to flush or clean up, as in a crash.</summary>
     public async Task KillAsync()
     {
+        _stopRequested = true;
         if (!_process.HasExited)
         {
             Signals.Send(_process.Id, Signals.SigKill);
@@ -137,18 +150,35 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopRequested = true;
         if (!_process.HasExited)
         {
             Signals.Send(_process.Id, Signals.SigCont);
             await KillAsync();
         }
         _process.WaitForExit();
+        await _exitWatch;
         _process.Dispose();
         lock (_logLock)
         {
             _log.Dispose();
         }
         _lineArrived.Dispose();
+    }
+
+    /// <summary>Waits for the exit and the end of its output; reports it unless the harness asked for it.</summary>
+    private async Task WatchExitAsync(Action<ChildProcess, ChildExit>? onUnexpectedExit)
+    {
+        // Never inside the constructor, even when the process is already gone.
+        await Task.Yield();
+        await _process.WaitForExitAsync();
+        if (_stopRequested || onUnexpectedExit is null)
+        {
+            return;
+        }
+        var code = _process.ExitCode;
+        Write($"# exited unasked: {(ChildExit.SignalOf(code) is { } signal ? Signals.Name(signal) + ", " : "")}exit code {code}");
+        onUnexpectedExit(this, new ChildExit(Name, code, ChildExit.SignalOf(code), [.. _tail.TakeLast(ChildExit.KeptLines)]));
     }
 
     private void OnLine(string? line)

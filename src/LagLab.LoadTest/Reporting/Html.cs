@@ -26,5 +26,7 @@ internal static class Html
         ul.findings li { margin: 4px 0; }
         .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
         code { background: #f3f4f6; padding: 1px 4px; border-radius: 3px; }
+        h3.failed-check { color: var(--bad); }
+        pre.last-lines { background: #111827; color: #f9fafb; padding: 8px 12px; font-size: 0.8rem; overflow-x: auto; max-height: 24em; }
         """;
 }

@@ -21,6 +21,7 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Started {run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC · {Secs(run.WallSeconds)} of traffic (scenario {E(run.Setup.Duration)}, time compressed {run.Setup.TimeScale:0.##}×) + {Secs(run.DrainSeconds)} of drain · files: <a href=\"results.json\">results.json</a>, <a href=\"lag.csv\">lag.csv</a>, <a href=\"logs/\">logs/</a></p>\n");
         html.Append("<h2>Verdict</h2>\n");
         VerdictTable(html, run, "verdict");
+        ExitsSection.Write(html, run, "");
         html.Append("<h2>What happened</h2>\n<ul class=\"findings\" id=\"findings\">\n");
         foreach (var line in Narrative.Findings(run))
         {
@@ -47,6 +48,7 @@ internal static class HtmlReport
         {
             html.Append(CultureInfo.InvariantCulture, $"<div><h3>{E(run.Scenario)} {Badge(run.Passed)}</h3>\n");
             VerdictTable(html, run, id);
+            ExitsSection.Write(html, run, id + "-");
             html.Append("</div>\n");
         }
         html.Append("</div>\n<h2>Side by side</h2>\n");

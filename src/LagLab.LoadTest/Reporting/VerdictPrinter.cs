@@ -21,6 +21,10 @@ internal static class VerdictPrinter
                     table.AddRow(Markup.Escape(slo.Name), Markup.Escape(slo.Target), Markup.Escape(slo.Measured), slo.Pass ? "[green]pass[/]" : "[red]FAIL[/]");
                 }
                 AnsiConsole.Write(table);
+                foreach (var line in ExitLines(run))
+                {
+                    AnsiConsole.MarkupLine($"[red]{Markup.Escape(line)}[/]");
+                }
                 AnsiConsole.MarkupLine(Markup.Escape(ForecastLine(run)));
             }
             AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(reportPath)}[/]");
@@ -33,11 +37,19 @@ internal static class VerdictPrinter
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(slo.Pass ? "pass" : "FAIL"),-4}  {slo.Name,-22} target {slo.Target,-12} measured {slo.Measured}"));
             }
+            foreach (var line in ExitLines(run))
+            {
+                output.WriteLine("  " + line);
+            }
             output.WriteLine("  " + ForecastLine(run));
         }
         output.WriteLine($"report: {reportPath}");
         output.Flush();
     }
+
+    /// <summary>One line per part that exited unasked, with its last output line (the rest is in report.html and its log).</summary>
+    public static IEnumerable<string> ExitLines(RunResults run) =>
+        run.UnexpectedExits.Select(e => $"unexpected exit: {e.Describe()}, {e.Then}{(e.LastLines.Count > 0 ? $"; last line: {e.LastLines[^1]}" : "")}");
 
     /// <summary>Both forecast errors on the maximum lag: from the scenario as written, and from the mechanisms measured.</summary>
     public static string ForecastLine(RunResults run)

@@ -3,6 +3,8 @@ namespace LagLab.LoadTest.Results;
 /// <summary>Everything one run measured: written as results.json and drawn in report.html. Times are seconds from the start of traffic.</summary>
 public sealed record RunResults
 {
+    private readonly IReadOnlyList<UnexpectedExit> _unexpectedExits = [];
+
     public required string Scenario { get; init; }
 
     public string Description { get; init; } = "";
@@ -53,7 +55,14 @@ public sealed record RunResults
 
     public required IReadOnlyList<SloResult> Verdict { get; init; }
 
-    public bool Passed => Verdict.All(v => v.Pass);
+    /// <summary>
+    /// Parts that exited without the timeline asking; the verdict's <c>unexpected exits</c> check counts them. Empty,
+    /// never null, when read from a results.json written before the check existed.
+    /// </summary>
+    public IReadOnlyList<UnexpectedExit> UnexpectedExits { get => _unexpectedExits; init => _unexpectedExits = value ?? []; }
+
+    /// <summary>Every check held, and nothing exited unasked (even in a results.json written before that check existed).</summary>
+    public bool Passed => Verdict.All(v => v.Pass) && UnexpectedExits.Count == 0;
 
     /// <summary>Things the reader should know (a part that could not run, samples missed while the broker was frozen...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

@@ -54,6 +54,9 @@ public sealed record RunTotals
 
     public int Rebalances { get; init; }
 
+    /// <summary>Parts that exited without the timeline asking (crash, non-zero exit, signal); must be 0 to pass.</summary>
+    public int UnexpectedExits { get; init; }
+
     /// <summary>Longest stretch in which no partition made progress while the group had lag.</summary>
     public double LongestGroupPause { get; init; }
 

@@ -20,6 +20,7 @@ internal sealed class RunRecorder(string title, double totalSeconds, double bank
     private readonly Dictionary<string, AlertRecord> _alerts = new(StringComparer.Ordinal);
     private readonly List<TimelineEvent> _events = [];
     private readonly List<string> _notes = [];
+    private readonly List<UnexpectedExit> _exits = [];
     private string _phase = "starting";
     private double _elapsed;
 
@@ -49,6 +50,18 @@ internal sealed class RunRecorder(string title, double totalSeconds, double bank
     }
 
     public IReadOnlyList<string> Notes => Copy(_notes);
+
+    public IReadOnlyList<UnexpectedExit> UnexpectedExits => Copy(_exits);
+
+    /// <summary>A part exited unasked: kept for the verdict and shown at once in the live view.</summary>
+    public void AddUnexpectedExit(UnexpectedExit exit)
+    {
+        lock (_lock)
+        {
+            _exits.Add(exit);
+        }
+        Event(exit.T, "exit", $"UNEXPECTED EXIT {exit.Describe()}: {exit.Then}");
+    }
 
     public void SetPhase(string phase, double elapsed)
     {
@@ -201,7 +214,7 @@ internal sealed class RunRecorder(string title, double totalSeconds, double bank
             var lastRate = _rates.Count > 0 ? _rates[^1] : null;
             return new LiveSnapshot(Title, _phase, _elapsed, TotalSeconds, last?.Lag ?? [], last?.MaxTimeLag ?? 0, produced, applied, bankLimit,
                 lastRate?.Produced ?? 0, lastRate?.Applied ?? 0, last?.State ?? "-", last?.Members ?? 0, firing,
-                [.. _events.Skip(Math.Max(0, _events.Count - FeedLength))]);
+                [.. _events.Skip(Math.Max(0, _events.Count - FeedLength))], [.. _exits.Select(e => e.Describe())]);
         }
     }
 

@@ -15,6 +15,12 @@ internal static class Choices
         ["external"] = FleetKind.External,
     };
 
+    public static readonly Dictionary<string, RestartPolicy> RestartPolicies = new(StringComparer.Ordinal)
+    {
+        ["never"] = RestartPolicy.Never,
+        ["on-failure"] = RestartPolicy.OnFailure,
+    };
+
     public static readonly Dictionary<string, Assignor> Assignors = new(StringComparer.Ordinal)
     {
         ["range"] = Assignor.Range,

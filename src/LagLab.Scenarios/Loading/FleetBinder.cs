@@ -31,7 +31,11 @@ internal static class FleetBinder
             SessionTimeout = r.Duration("session_timeout") ?? spec.SessionTimeout,
             CallOverhead = r.Duration("call_overhead", allowZero: true) ?? spec.CallOverhead,
             RestartReplay = r.Int("restart_replay", 0, int.MaxValue, "restart_replay") ?? spec.RestartReplay,
+            RestartPolicy = r.Choice("restart_policy", Choices.RestartPolicies) ?? spec.RestartPolicy,
+            RestartBackoff = r.Duration("restart_backoff") ?? spec.RestartBackoff,
+            RestartBackoffMax = r.Duration("restart_backoff_max") ?? spec.RestartBackoffMax,
         };
+        CheckRestartPolicy(r, spec);
         if (blocking && concurrency is > 1)
         {
             r.Error("concurrency", "blocking processing makes one call at a time per consumer; concurrency needs processing: concurrent");
@@ -50,5 +54,29 @@ internal static class FleetBinder
         }
         r.Finish();
         return spec;
+    }
+
+    /// <summary>Back-off fields only mean something with on-failure, and only for a fleet the harness runs.</summary>
+    private static void CheckRestartPolicy(MappingReader r, FleetSpec spec)
+    {
+        if (spec.RestartPolicy == RestartPolicy.OnFailure && spec.Kind == FleetKind.External)
+        {
+            r.Error("restart_policy", "the harness does not run an external fleet, so it cannot restart it (its own orchestrator does); use type: local or leave restart_policy out");
+        }
+        if (spec.RestartPolicy == RestartPolicy.Never)
+        {
+            foreach (var key in new[] { "restart_backoff", "restart_backoff_max" }.Where(r.Has))
+            {
+                r.Error(key, "is only used with restart_policy: on-failure");
+            }
+        }
+        if (r.Has("restart_backoff_max") && spec.RestartBackoffMax < spec.RestartBackoff)
+        {
+            r.Error("restart_backoff_max", $"must be at least restart_backoff ({Duration.Format(spec.RestartBackoff)}), got {Duration.Format(spec.RestartBackoffMax)}");
+        }
+        else if (!r.Has("restart_backoff_max") && spec.RestartBackoffMax < spec.RestartBackoff)
+        {
+            r.Error("restart_backoff", $"must be at most restart_backoff_max ({Duration.Format(spec.RestartBackoffMax)}), got {Duration.Format(spec.RestartBackoff)}");
+        }
     }
 }

@@ -51,5 +51,21 @@ public sealed record FleetSpec
     /// <summary>session.timeout.ms: how long a dead member keeps its partitions before it is expelled.</summary>
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>What happens to an instance that exits without the timeline asking for it (a crash).</summary>
+    public RestartPolicy RestartPolicy { get; init; } = RestartPolicy.Never;
+
+    /// <summary>
+    /// First wait before a crashed instance is started again (on-failure); it doubles with each crash in a row up to
+    /// <see cref="RestartBackoffMax"/>, as Kubernetes' CrashLoopBackOff does (10 s doubling to 5 min). Wall time.
+    /// </summary>
+    public TimeSpan RestartBackoff { get; init; } = DefaultRestartBackoff;
+
+    /// <summary>Cap of the doubling back-off. An instance that ran twice this long without crashing starts again from <see cref="RestartBackoff"/>.</summary>
+    public TimeSpan RestartBackoffMax { get; init; } = DefaultRestartBackoffMax;
+
+    public static TimeSpan DefaultRestartBackoff { get; } = TimeSpan.FromSeconds(10);
+
+    public static TimeSpan DefaultRestartBackoffMax { get; } = TimeSpan.FromMinutes(5);
+
     public bool IsEager => Assignor != Assignor.CooperativeSticky;
 }

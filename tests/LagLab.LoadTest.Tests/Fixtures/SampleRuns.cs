@@ -60,6 +60,7 @@ internal static class SampleRuns
             },
             0,
             0,
+            [],
             []);
     }
 
