@@ -19,6 +19,12 @@ public sealed class BrokerOptions
     /// <summary>Directory for log segments and broker state; null means in memory.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// When <c>topics.json</c> is missing or unreadable but partition folders hold records: rebuild it from
+    /// the folders (new topic ids, configs at the broker defaults) instead of refusing to start.
+    /// </summary>
+    public bool RebuildTopicMetadata { get; set; }
+
     public int NodeId { get; set; } = 1;
 
     public int DefaultPartitions { get; set; } = 1;
@@ -63,6 +69,9 @@ public sealed class BrokerOptions
     /// </summary>
     public int GroupInitialRebalanceDelayMs { get; set; } = 3_000;
 
+    /// <summary>The address <see cref="Host"/> names ("localhost" is loopback); valid after <see cref="Validate"/>.</summary>
+    internal System.Net.IPAddress BindAddress => Host == "localhost" ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(Host);
+
     public string EffectiveAdvertisedHost => AdvertisedHost ?? (Host is "0.0.0.0" or "::" ? "127.0.0.1" : Host);
 
     /// <summary>Fails fast with a message that names the option.</summary>
@@ -71,6 +80,10 @@ public sealed class BrokerOptions
         if (string.IsNullOrWhiteSpace(Host))
         {
             throw new ArgumentException("--host must not be empty.");
+        }
+        if (Host != "localhost" && !System.Net.IPAddress.TryParse(Host, out _))
+        {
+            throw new ArgumentException($"--host must be an IP address to bind (or localhost), got '{Host}'.");
         }
         if (Port is < 0 or > 65535)
         {

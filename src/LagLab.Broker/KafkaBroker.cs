@@ -60,15 +60,27 @@ public sealed class KafkaBroker : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
         var logger = loggerFactory.CreateLogger("LagLab.Broker");
-        if (options.DataDirectory is not null)
-        {
-            Directory.CreateDirectory(options.DataDirectory);
-        }
-        var clusterId = BrokerMetadataFile.LoadOrCreateClusterId(options.DataDirectory);
         var metrics = new BrokerMetrics();
+        string clusterId;
+        TopicManager topics;
+        try
+        {
+            DataDirectory.EnsureUsable(options.DataDirectory);
+            clusterId = BrokerMetadataFile.LoadOrCreateClusterId(options.DataDirectory);
+            // Storage first and disposed last: shutdown flushes everything acknowledged.
+            topics = new TopicManager(options, timeProvider, logger, metrics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            metrics.Dispose();
+            throw new BrokerStartException($"data directory {options.DataDirectory}: {ex.Message}", ex);
+        }
+        catch
+        {
+            metrics.Dispose();
+            throw;
+        }
         var node = new BrokerNode(options.NodeId, options.EffectiveAdvertisedHost, clusterId);
-        // Storage first and disposed last: shutdown flushes everything acknowledged.
-        var topics = new TopicManager(options, timeProvider, logger);
         var storage = new StorageService(topics, new LogMaintenance(topics, options, timeProvider, logger), metrics);
 
         var groups = GroupCoordinatorHost.Start(options, TopicOffsetsLog.Open(topics), timeProvider, loggerFactory, metrics.Meter);

@@ -25,11 +25,40 @@ internal sealed class BrokerServer : IAsyncDisposable
         _dispatcher = dispatcher;
         _metrics = metrics;
         _logger = logger;
-        var address = IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host);
+        var address = options.BindAddress;
         _listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Bind(new IPEndPoint(address, options.Port));
-        _listener.Listen(512);
+        AllowRebindOverTimeWait(_listener);
+        try
+        {
+            _listener.Bind(new IPEndPoint(address, options.Port));
+            _listener.Listen(512);
+        }
+        catch (SocketException ex)
+        {
+            _listener.Dispose();
+            throw new BrokerStartException(ex.SocketErrorCode == SocketError.AddressAlreadyInUse
+                ? $"port {options.Port} on {options.Host} is already in use (another broker or program listens there); pick another --port or stop it"
+                : $"cannot listen on {options.Host}:{options.Port}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Only SO_REUSEADDR, so a restart binds while old connections sit in TIME_WAIT. Not
+    /// <see cref="SocketOptionName.ReuseAddress"/>: on Linux .NET maps it to SO_REUSEPORT as well, which let a
+    /// second broker bind the same port and the kernel split clients between the two.
+    /// </summary>
+    private static void AllowRebindOverTimeWait(Socket listener)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            const int SolSocket = 1;
+            const int SoReuseAddr = 2;
+            listener.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            listener.ExclusiveAddressUse = true;
+        }
     }
 
     /// <summary>The port actually bound (differs from the option when it was 0).</summary>

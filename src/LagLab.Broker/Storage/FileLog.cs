@@ -63,10 +63,12 @@ internal sealed class FileLog : SegmentedLog
     protected override ILogSegment CreateSegment(long baseOffset) =>
         FileSegment.Create(Directory, baseOffset, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
 
+    /// <summary>Renamed out of the partition namespace first, so a crash half-way leaves a folder marked for deletion, never a half-deleted partition.</summary>
     public override void Delete()
     {
+        var marked = Topics.PartitionDirectories.MarkForDeletion(Directory);
         base.Delete();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        System.IO.Directory.Delete(marked, recursive: true);
     }
 
     /// <summary>Index files whose log is gone (a crash during retention) would confuse a later segment of the same name.</summary>

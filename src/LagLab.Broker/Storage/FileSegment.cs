@@ -92,7 +92,11 @@ internal sealed partial class FileSegment : ILogSegment
     {
         var size = Size;
         var (position, firstBase, firstSize) = FindContaining(offset, size);
-        if (position >= size || firstBase >= endOffset)
+        if (position >= size)
+        {
+            return SegmentRead.Ended;
+        }
+        if (firstBase >= endOffset)
         {
             return SegmentRead.None;
         }
@@ -108,17 +112,48 @@ internal sealed partial class FileSegment : ILogSegment
         var buffer = GC.AllocateUninitializedArray<byte>((int)want);
         ReadExactly(buffer, position);
         var length = 0;
+        var expectedBase = firstBase;
         while (length + RecordBatchHeader.LogOverhead <= buffer.Length)
         {
-            var batchSize = RecordBatchHeader.ReadTotalSize(buffer.AsSpan(length));
-            if (batchSize <= 0 || length + batchSize > buffer.Length || RecordBatchHeader.ReadBaseOffset(buffer.AsSpan(length)) >= endOffset)
+            var batch = buffer.AsSpan(length);
+            var batchSize = RecordBatchHeader.ReadTotalSize(batch);
+            if (batchSize < RecordBatchHeader.Size || position + length + batchSize > size)
+            {
+                // Past the end of the segment: not a short read, a damaged length.
+                ThrowIfFirst(length, position, $"batch length {batchSize} does not fit in the segment ({size} bytes)");
+                break;
+            }
+            if (length + batchSize > buffer.Length)
             {
                 break;
             }
+            var baseOffset = RecordBatchHeader.ReadBaseOffset(batch);
+            if (baseOffset >= endOffset)
+            {
+                break;
+            }
+            // Stored batches are checked before they are served: a flipped bit must reach the consumer as an error, not as data.
+            if (baseOffset < expectedBase || batch[RecordBatchHeader.MagicOffset] != RecordBatchHeader.CurrentMagic || !RecordBatchHeader.IsCrcValid(batch[..batchSize]))
+            {
+                ThrowIfFirst(length, position, baseOffset < expectedBase ? $"batch base offset {baseOffset} is below {expectedBase}" : "magic or CRC-32C does not match the batch");
+                break;
+            }
+            expectedBase = baseOffset + BinaryPrimitives.ReadInt32BigEndian(batch[RecordBatchHeader.LastOffsetDeltaOffset..]) + 1;
             length += batchSize;
         }
         return length == 0 ? SegmentRead.None : new SegmentRead([buffer.AsMemory(0, length)], length);
     }
+
+    /// <summary>The first batch of a read is the one asked for, so its damage is the answer; a later one is left for the next read.</summary>
+    private void ThrowIfFirst(int length, long position, string reason)
+    {
+        if (length == 0)
+        {
+            throw new CorruptBatchException(LogPath, position, reason);
+        }
+    }
+
+    private string LogPath => SegmentFiles.Path(Directory, BaseOffset, SegmentFiles.LogExtension);
 
     public ReadOnlyMemory<byte>? FindBatchByTimestamp(long timestamp, long endOffset)
     {
@@ -129,6 +164,10 @@ internal sealed partial class FileSegment : ILogSegment
         {
             ReadExactly(head, position);
             var header = RecordBatchHeader.Read(head);
+            if (header.TotalSize < RecordBatchHeader.Size || position + header.TotalSize > size)
+            {
+                throw new CorruptBatchException(LogPath, position, $"batch length {header.TotalSize} does not fit in the segment ({size} bytes)");
+            }
             if (header.BaseOffset >= endOffset)
             {
                 return null;
@@ -244,21 +283,45 @@ internal sealed partial class FileSegment : ILogSegment
         RandomAccess.Write(_timeIndexFile, bytes, (long)(_timeIndex.Count - 1) * TimeIndexEntry.Size);
     }
 
-    /// <summary>Position, base offset and size of the batch containing <paramref name="offset"/>, scanning headers from the index entry.</summary>
+    /// <summary>
+    /// Position, base offset and size of the batch containing <paramref name="offset"/>, walking headers from
+    /// the index entry. A walk that meets an impossible header from an index entry walks again from the start
+    /// (a damaged index must not hide good records); from the start, the damage is in the log.
+    /// </summary>
     private (long Position, long BaseOffset, int Size) FindContaining(long offset, long size)
     {
-        long position = LookupPosition(offset);
+        var start = LookupPosition(offset);
+        try
+        {
+            return WalkHeaders(start, offset, size);
+        }
+        catch (CorruptBatchException) when (start > 0)
+        {
+            return WalkHeaders(0, offset, size);
+        }
+    }
+
+    private (long Position, long BaseOffset, int Size) WalkHeaders(long position, long offset, long size)
+    {
         Span<byte> head = stackalloc byte[RecordBatchHeader.LastOffsetDeltaOffset + 4];
+        var expectedBase = position == 0 ? BaseOffset : long.MinValue;
         while (position + head.Length <= size)
         {
             ReadExactly(head, position);
             var baseOffset = BinaryPrimitives.ReadInt64BigEndian(head);
-            var batchSize = BinaryPrimitives.ReadInt32BigEndian(head[RecordBatchHeader.BatchLengthOffset..]) + RecordBatchHeader.LogOverhead;
-            var lastOffset = baseOffset + BinaryPrimitives.ReadInt32BigEndian(head[RecordBatchHeader.LastOffsetDeltaOffset..]);
+            var batchSize = (long)BinaryPrimitives.ReadInt32BigEndian(head[RecordBatchHeader.BatchLengthOffset..]) + RecordBatchHeader.LogOverhead;
+            var lastOffsetDelta = BinaryPrimitives.ReadInt32BigEndian(head[RecordBatchHeader.LastOffsetDeltaOffset..]);
+            if (batchSize < RecordBatchHeader.Size || position + batchSize > size || head[RecordBatchHeader.MagicOffset] != RecordBatchHeader.CurrentMagic
+                || lastOffsetDelta < 0 || baseOffset < expectedBase)
+            {
+                throw new CorruptBatchException(LogPath, position, $"impossible batch header (length {batchSize}, magic {(sbyte)head[RecordBatchHeader.MagicOffset]}, base offset {baseOffset}, last offset delta {lastOffsetDelta})");
+            }
+            var lastOffset = baseOffset + lastOffsetDelta;
             if (lastOffset >= offset)
             {
-                return (position, baseOffset, batchSize);
+                return (position, baseOffset, (int)batchSize);
             }
+            expectedBase = lastOffset + 1;
             position += batchSize;
         }
         return (size, long.MaxValue, 0);

@@ -23,12 +23,13 @@ internal static class BrokerCommand
         var groupMinSession = new Option<int>("--group-min-session-timeout") { Description = "Smallest session.timeout.ms a group member may use, in ms (Kafka's group.min.session.timeout.ms).", DefaultValueFactory = _ => defaults.GroupMinSessionTimeoutMs };
         var groupMaxSession = new Option<int>("--group-max-session-timeout") { Description = "Largest session.timeout.ms a group member may use, in ms (Kafka's group.max.session.timeout.ms).", DefaultValueFactory = _ => defaults.GroupMaxSessionTimeoutMs };
         var groupInitialDelay = new Option<int>("--group-initial-rebalance-delay") { Description = "How long the first rebalance of an empty group waits for more members, in ms (Kafka's group.initial.rebalance.delay.ms).", DefaultValueFactory = _ => defaults.GroupInitialRebalanceDelayMs };
+        var rebuildTopics = new Option<bool>("--rebuild-topic-metadata") { Description = "If topics.json is missing or unreadable, rebuild it from the partition folders (new topic ids, default configs) instead of refusing to start." };
         var verbose = new Option<bool>("--verbose") { Description = "Log connections and requests." };
 
         var command = new Command("broker", "Run the embedded Kafka-protocol broker (single node, id 1).")
         {
             host, port, advertisedHost, dataDir, inMemory, partitions, autoCreate, maxRequest, segmentBytes, retentionMs, flushMessages,
-            groupMinSession, groupMaxSession, groupInitialDelay, verbose,
+            groupMinSession, groupMaxSession, groupInitialDelay, rebuildTopics, verbose,
         };
         command.Validators.Add(result =>
         {
@@ -54,6 +55,7 @@ internal static class BrokerCommand
                 GroupMinSessionTimeoutMs = parse.GetValue(groupMinSession),
                 GroupMaxSessionTimeoutMs = parse.GetValue(groupMaxSession),
                 GroupInitialRebalanceDelayMs = parse.GetValue(groupInitialDelay),
+                RebuildTopicMetadata = parse.GetValue(rebuildTopics),
             }, o => o.Validate(), out var options))
             {
                 return CommandHost.UsageError;
@@ -65,9 +67,9 @@ internal static class BrokerCommand
             {
                 broker = await KafkaBroker.StartAsync(options, loggerFactory);
             }
-            catch (System.Net.Sockets.SocketException ex)
+            catch (BrokerStartException ex)
             {
-                return CommandHost.Fail("broker", $"cannot listen on {options.Host}:{options.Port}: {ex.Message}");
+                return CommandHost.Fail("broker", ex.Message);
             }
             await using (broker)
             {

@@ -160,7 +160,7 @@ public sealed class TopicManagerTests : IDisposable
     {
         using var first = OnDisk();
 
-        var error = Assert.Throws<IOException>(() => OnDisk());
+        var error = Assert.Throws<BrokerStartException>(() => OnDisk());
 
         Assert.Contains(_directory.Path, error.Message);
     }
