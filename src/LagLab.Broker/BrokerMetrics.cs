@@ -44,6 +44,10 @@ internal sealed class BrokerMetrics : IDisposable
     public void CorruptBatchFound(string topic, int partition) =>
         _corruptBatches.Add(1, new("topic", topic), new("partition", partition));
 
+    /// <summary>Bytes of requests being read or handled now (bounded by queued.max.request.bytes).</summary>
+    public void ObserveQueuedRequestBytes(Func<long> inUse) =>
+        _meter.CreateObservableGauge("laglab_broker_queued_request_bytes", inUse, "By", "Bytes of requests being read or handled, all connections (at most --queued-max-request-bytes)");
+
     /// <summary>Per-partition log end and start offsets, read when a listener collects (no work between collections).</summary>
     public void ObserveLogOffsets(Func<IEnumerable<Measurement<long>>> endOffsets, Func<IEnumerable<Measurement<long>>> startOffsets)
     {

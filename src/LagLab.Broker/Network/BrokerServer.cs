@@ -10,7 +10,8 @@ namespace LagLab.Broker.Network;
 internal sealed class BrokerServer : IAsyncDisposable
 {
     private readonly Socket _listener;
-    private readonly RequestDispatcher _dispatcher;
+    private readonly RequestMemoryBudget _budget;
+    private RequestDispatcher? _dispatcher;
     private readonly BrokerOptions _options;
     private readonly BrokerMetrics _metrics;
     private readonly ILogger _logger;
@@ -19,10 +20,12 @@ internal sealed class BrokerServer : IAsyncDisposable
     private Task? _acceptLoop;
     private long _nextConnectionId;
 
-    public BrokerServer(BrokerOptions options, RequestDispatcher dispatcher, BrokerMetrics metrics, ILogger logger)
+    /// <summary>Binds and listens at once (so a taken port fails first); connections are accepted from <see cref="Start"/> on.</summary>
+    public BrokerServer(BrokerOptions options, BrokerMetrics metrics, ILogger logger)
     {
         _options = options;
-        _dispatcher = dispatcher;
+        _budget = new RequestMemoryBudget(options.QueuedMaxRequestBytes);
+        metrics.ObserveQueuedRequestBytes(() => _budget.InUse);
         _metrics = metrics;
         _logger = logger;
         var address = options.BindAddress;
@@ -64,7 +67,11 @@ internal sealed class BrokerServer : IAsyncDisposable
     /// <summary>The port actually bound (differs from the option when it was 0).</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndPoint!).Port;
 
-    public void Start() => _acceptLoop = AcceptLoopAsync(_stopping.Token);
+    public void Start(RequestDispatcher dispatcher)
+    {
+        _dispatcher = dispatcher;
+        _acceptLoop = AcceptLoopAsync(_stopping.Token);
+    }
 
     private async Task AcceptLoopAsync(CancellationToken cancellationToken)
     {
@@ -89,7 +96,7 @@ internal sealed class BrokerServer : IAsyncDisposable
             }
             socket.NoDelay = true;
             var id = Interlocked.Increment(ref _nextConnectionId);
-            var connection = new ClientConnection(id, socket, _dispatcher, _options, _metrics, _logger);
+            var connection = new ClientConnection(id, socket, _dispatcher!, _budget, _options, _metrics, _logger);
             _connections[id] = RunConnectionAsync(id, connection, cancellationToken);
         }
     }

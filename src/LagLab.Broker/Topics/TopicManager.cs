@@ -27,6 +27,7 @@ internal sealed class TopicManager : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly BrokerMetrics? _metrics;
+    private readonly FileHandleCache _fileHandles;
     private readonly TopicStore _store;
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
     private readonly Lock _adminLock = new();
@@ -37,6 +38,7 @@ internal sealed class TopicManager : IDisposable
     public TopicManager(BrokerOptions options, TimeProvider timeProvider, ILogger logger, BrokerMetrics? metrics = null)
     {
         _metrics = metrics;
+        _fileHandles = new FileHandleCache(options.MaxOpenSegmentFiles);
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -117,6 +119,10 @@ internal sealed class TopicManager : IDisposable
             if (_topics.Keys.FirstOrDefault(existing => TopicNames.CollisionKey(existing) == collisionKey) is { } collides)
             {
                 return TopicResult.Fail(ErrorCode.InvalidTopicException, $"Topic '{name}' collides with existing topic: {collides}");
+            }
+            if (!isInternal && PartitionLimitError(partitions) is { } limitError)
+            {
+                return TopicResult.Fail(ErrorCode.PolicyViolation, limitError);
             }
             if (validateOnly)
             {
@@ -224,6 +230,10 @@ internal sealed class TopicManager : IDisposable
             {
                 return TopicResult.Fail(ErrorCode.InvalidPartitions, $"Number of partitions {count} is above this broker's limit of {MaxPartitions}.");
             }
+            if (PartitionLimitError(count - current) is { } limitError)
+            {
+                return TopicResult.Fail(ErrorCode.PolicyViolation, limitError);
+            }
             if (validateOnly)
             {
                 return TopicResult.Ok(topic);
@@ -243,6 +253,15 @@ internal sealed class TopicManager : IDisposable
             BrokerLog.PartitionsAdded(_logger, name, current, count);
             return TopicResult.Ok(topic);
         }
+    }
+
+    /// <summary>Under the admin lock: null when <paramref name="adding"/> more partitions stay within the broker's total.</summary>
+    private string? PartitionLimitError(int adding)
+    {
+        var existing = _topics.Values.Sum(t => t.Partitions.Count);
+        return existing + adding > _options.MaxBrokerPartitions
+            ? $"This broker holds {existing} partitions; {adding} more would pass its limit of {_options.MaxBrokerPartitions} (--max-broker-partitions)."
+            : null;
     }
 
     /// <summary>One retention pass over every partition; returns the number of segments deleted.</summary>
@@ -342,7 +361,7 @@ internal sealed class TopicManager : IDisposable
             // Left by a topic of the same name whose metadata is gone: keep it, but never serve it as the new topic's data.
             BrokerLog.StaleDirectorySetAside(_logger, directory, PartitionDirectories.SetAside(directory));
         }
-        var log = FileLog.Open(directory, logConfig, _timeProvider);
+        var log = FileLog.Open(directory, logConfig, _timeProvider, _fileHandles);
         log.CorruptionFound += corrupt =>
         {
             BrokerLog.CorruptBatch(_logger, topic, index, corrupt.SegmentPath, corrupt.Position, corrupt.Reason);
@@ -457,7 +476,7 @@ internal sealed class TopicManager : IDisposable
         }
     }
 
-    private static SafeFileHandle LockDirectory(string directory)
+    internal static SafeFileHandle LockDirectory(string directory)
     {
         var path = Path.Combine(directory, LockFileName);
         try
