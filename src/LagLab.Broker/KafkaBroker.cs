@@ -48,6 +48,9 @@ public sealed class KafkaBroker : IAsyncDisposable
     /// <summary>Topics and partitions, for in-process use (tests, the broker's own internal topics).</summary>
     internal TopicManager Topics { get; }
 
+    /// <summary>This broker's instruments (tests listen to this meter instance, not to every broker's).</summary>
+    internal BrokerMetrics Metrics => _metrics;
+
     /// <summary>The port the broker listens on.</summary>
     public int Port => _server.Port;
 

@@ -258,9 +258,9 @@ internal sealed class TopicManager : IDisposable
     /// <summary>Under the admin lock: null when <paramref name="adding"/> more partitions stay within the broker's total.</summary>
     private string? PartitionLimitError(int adding)
     {
-        var existing = _topics.Values.Sum(t => t.Partitions.Count);
+        var existing = _topics.Values.Where(t => !t.IsInternal).Sum(t => t.Partitions.Count);
         return existing + adding > _options.MaxBrokerPartitions
-            ? $"This broker holds {existing} partitions; {adding} more would pass its limit of {_options.MaxBrokerPartitions} (--max-broker-partitions)."
+            ? $"This broker holds {existing} partitions of user topics; {adding} more would pass its limit of {_options.MaxBrokerPartitions} (--max-broker-partitions)."
             : null;
     }
 
