@@ -14,6 +14,7 @@ internal sealed class BrokerMetrics : IDisposable
     private readonly Counter<long> _bytesOut;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _malformed;
+    private readonly Counter<long> _corruptBatches;
 
     public BrokerMetrics()
     {
@@ -23,6 +24,7 @@ internal sealed class BrokerMetrics : IDisposable
         _bytesIn = _meter.CreateCounter<long>("laglab_broker_received", "By", "Bytes received");
         _bytesOut = _meter.CreateCounter<long>("laglab_broker_sent", "By", "Bytes sent");
         _malformed = _meter.CreateCounter<long>("laglab_broker_malformed_requests", "{request}", "Connections closed for malformed requests");
+        _corruptBatches = _meter.CreateCounter<long>("laglab_broker_corrupt_batches", "{batch}", "Damaged stored batches found by reads (each position counted once), by topic and partition");
     }
 
     public Meter Meter => _meter;
@@ -38,6 +40,13 @@ internal sealed class BrokerMetrics : IDisposable
     public void BytesSent(long count) => _bytesOut.Add(count);
 
     public void MalformedRequest() => _malformed.Add(1);
+
+    public void CorruptBatchFound(string topic, int partition) =>
+        _corruptBatches.Add(1, new("topic", topic), new("partition", partition));
+
+    /// <summary>Bytes of requests being read or handled now (bounded by queued.max.request.bytes).</summary>
+    public void ObserveQueuedRequestBytes(Func<long> inUse) =>
+        _meter.CreateObservableGauge("laglab_broker_queued_request_bytes", inUse, "By", "Bytes of requests being read or handled, all connections (at most --queued-max-request-bytes)");
 
     /// <summary>Per-partition log end and start offsets, read when a listener collects (no work between collections).</summary>
     public void ObserveLogOffsets(Func<IEnumerable<Measurement<long>>> endOffsets, Func<IEnumerable<Measurement<long>>> startOffsets)

@@ -19,6 +19,12 @@ public sealed class BrokerOptions
     /// <summary>Directory for log segments and broker state; null means in memory.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// When <c>topics.json</c> is missing or unreadable but partition folders hold records: rebuild it from
+    /// the folders (new topic ids, configs at the broker defaults) instead of refusing to start.
+    /// </summary>
+    public bool RebuildTopicMetadata { get; set; }
+
     public int NodeId { get; set; } = 1;
 
     public int DefaultPartitions { get; set; } = 1;
@@ -26,6 +32,27 @@ public sealed class BrokerOptions
     public bool AutoCreateTopics { get; set; } = true;
 
     public int MaxRequestSize { get; set; } = Frame.DefaultMaxRequestSize;
+
+    /// <summary>
+    /// Kafka's queued.max.request.bytes: bytes of requests being read or handled, across all connections.
+    /// A connection whose next request would pass it stops being read until others are done (back-pressure,
+    /// not an error), so memory stays bounded whatever clients send. At least <see cref="MaxRequestSize"/>.
+    /// </summary>
+    public long QueuedMaxRequestBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// Partitions of all user topics together (internal topics are not refused). Twice the per-topic maximum,
+    /// so one topic of the largest size fits beside others; each partition costs memory, file handles when
+    /// written and a line in every full Metadata answer, and beyond this a single node serves no useful test.
+    /// </summary>
+    public int MaxBrokerPartitions { get; set; } = 20_000;
+
+    /// <summary>
+    /// Segment files (logs and the active segments' indexes) open at once; the least recently used are closed
+    /// and reopened on demand. Well below the usual descriptor limits (1,024 soft on many systems), leaving
+    /// room for client sockets; busy partitions keep theirs open.
+    /// </summary>
+    public int MaxOpenSegmentFiles { get; set; } = 512;
 
     /// <summary>Largest record batch accepted by Produce (Kafka's message.max.bytes default).</summary>
     public int MaxMessageBytes { get; set; } = 1_048_588;
@@ -63,6 +90,9 @@ public sealed class BrokerOptions
     /// </summary>
     public int GroupInitialRebalanceDelayMs { get; set; } = 3_000;
 
+    /// <summary>The address <see cref="Host"/> names ("localhost" is loopback); valid after <see cref="Validate"/>.</summary>
+    internal System.Net.IPAddress BindAddress => Host == "localhost" ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(Host);
+
     public string EffectiveAdvertisedHost => AdvertisedHost ?? (Host is "0.0.0.0" or "::" ? "127.0.0.1" : Host);
 
     /// <summary>Fails fast with a message that names the option.</summary>
@@ -71,6 +101,10 @@ public sealed class BrokerOptions
         if (string.IsNullOrWhiteSpace(Host))
         {
             throw new ArgumentException("--host must not be empty.");
+        }
+        if (Host != "localhost" && !System.Net.IPAddress.TryParse(Host, out _))
+        {
+            throw new ArgumentException($"--host must be an IP address to bind (or localhost), got '{Host}'.");
         }
         if (Port is < 0 or > 65535)
         {
@@ -83,6 +117,18 @@ public sealed class BrokerOptions
         if (MaxRequestSize < 1024)
         {
             throw new ArgumentException($"--max-request-size must be at least 1024 bytes, got {MaxRequestSize}.");
+        }
+        if (QueuedMaxRequestBytes < MaxRequestSize)
+        {
+            throw new ArgumentException($"--queued-max-request-bytes ({QueuedMaxRequestBytes}) must be at least --max-request-size ({MaxRequestSize}), so every accepted request can be read.");
+        }
+        if (MaxBrokerPartitions < 1)
+        {
+            throw new ArgumentException($"--max-broker-partitions must be at least 1, got {MaxBrokerPartitions}.");
+        }
+        if (MaxOpenSegmentFiles < 3)
+        {
+            throw new ArgumentException($"--max-open-segment-files must be at least 3 (one active segment's files), got {MaxOpenSegmentFiles}.");
         }
         if (SegmentBytes < 1024)
         {

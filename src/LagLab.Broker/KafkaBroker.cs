@@ -48,6 +48,9 @@ public sealed class KafkaBroker : IAsyncDisposable
     /// <summary>Topics and partitions, for in-process use (tests, the broker's own internal topics).</summary>
     internal TopicManager Topics { get; }
 
+    /// <summary>This broker's instruments (tests listen to this meter instance, not to every broker's).</summary>
+    internal BrokerMetrics Metrics => _metrics;
+
     /// <summary>The port the broker listens on.</summary>
     public int Port => _server.Port;
 
@@ -60,15 +63,40 @@ public sealed class KafkaBroker : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
         var logger = loggerFactory.CreateLogger("LagLab.Broker");
-        if (options.DataDirectory is not null)
-        {
-            Directory.CreateDirectory(options.DataDirectory);
-        }
-        var clusterId = BrokerMetadataFile.LoadOrCreateClusterId(options.DataDirectory);
         var metrics = new BrokerMetrics();
+        // The port first: a taken port fails before storage is opened or anything is logged.
+        BrokerServer server;
+        try
+        {
+            server = new BrokerServer(options, metrics, logger);
+        }
+        catch
+        {
+            metrics.Dispose();
+            throw;
+        }
+        string clusterId;
+        TopicManager topics;
+        try
+        {
+            DataDirectory.EnsureUsable(options.DataDirectory);
+            clusterId = BrokerMetadataFile.LoadOrCreateClusterId(options.DataDirectory);
+            // Storage first and disposed last: shutdown flushes everything acknowledged.
+            topics = new TopicManager(options, timeProvider, logger, metrics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await server.DisposeAsync();
+            metrics.Dispose();
+            throw new BrokerStartException($"data directory {options.DataDirectory}: {ex.Message}", ex);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            metrics.Dispose();
+            throw;
+        }
         var node = new BrokerNode(options.NodeId, options.EffectiveAdvertisedHost, clusterId);
-        // Storage first and disposed last: shutdown flushes everything acknowledged.
-        var topics = new TopicManager(options, timeProvider, logger);
         var storage = new StorageService(topics, new LogMaintenance(topics, options, timeProvider, logger), metrics);
 
         var groups = GroupCoordinatorHost.Start(options, TopicOffsetsLog.Open(topics), timeProvider, loggerFactory, metrics.Meter);
@@ -90,24 +118,36 @@ public sealed class KafkaBroker : IAsyncDisposable
         ];
         dispatcher = new RequestDispatcher(handlers);
 
-        BrokerServer server;
-        try
-        {
-            server = new BrokerServer(options, dispatcher, metrics, logger);
-        }
-        catch
-        {
-            // Release the data directory (and its lock) when the port cannot be bound.
-            await groups.DisposeAsync();
-            await storage.DisposeAsync();
-            metrics.Dispose();
-            throw;
-        }
         node.Port = server.Port;
         var broker = new KafkaBroker(options, clusterId, server, metrics, logger, topics, [storage, groups]);
-        server.Start();
+        server.Start(dispatcher);
         BrokerLog.Listening(logger, options.NodeId, broker.BootstrapServers, clusterId, options.DataDirectory ?? "in memory");
         return broker;
+    }
+
+    /// <summary>
+    /// Checks every segment of a stopped broker's data directory (batch lengths, offsets, CRC-32C, offset
+    /// indexes), writing one line per problem to <paramref name="report"/>; with <paramref name="repair"/>,
+    /// cuts each damaged segment at its first bad batch and deletes wrong index files. Returns the number of
+    /// problems found. Throws <see cref="BrokerStartException"/> when a broker holds the directory.
+    /// </summary>
+    public static int VerifyDataDirectory(string dataDirectory, bool repair, TextWriter report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!Directory.Exists(dataDirectory))
+        {
+            throw new BrokerStartException($"--data-dir {dataDirectory} does not exist.");
+        }
+        using var directoryLock = TopicManager.LockDirectory(dataDirectory);
+        var damage = DataDirectoryVerifier.Run(dataDirectory, repair);
+        foreach (var found in damage)
+        {
+            report.WriteLine($"{found.File} at byte {found.Position}: {found.Problem}; {(repair ? "repaired" : "repair would")}: {found.Repair}");
+        }
+        report.WriteLine(damage.Count == 0
+            ? $"{dataDirectory}: every segment verified, no damage"
+            : $"{dataDirectory}: {damage.Count} damaged files{(repair ? ", repaired" : "; run again with --repair to cut them (the lines above say what is lost)")}");
+        return damage.Count;
     }
 
     /// <summary>Stops accepting, closes connections, and flushes everything acknowledged to disk.</summary>

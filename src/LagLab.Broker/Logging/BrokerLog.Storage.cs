@@ -20,7 +20,7 @@ internal static partial class BrokerLog
     [LoggerMessage(104, LogLevel.Information, "Retention deleted {Segments} segments of {Topic}-{Partition}; log start offset is now {LogStartOffset}")]
     public static partial void RetentionDeleted(ILogger logger, int segments, string topic, int partition, long logStartOffset);
 
-    [LoggerMessage(105, LogLevel.Warning, "Removed {Directory}: it belongs to no known topic partition (left by an interrupted delete)")]
+    [LoggerMessage(105, LogLevel.Warning, "Removed {Directory}: left by an interrupted topic delete or create (it held no record)")]
     public static partial void OrphanRemoved(ILogger logger, string directory);
 
     [LoggerMessage(106, LogLevel.Error, "Storage {Activity} failed; it will be retried")]
@@ -28,4 +28,19 @@ internal static partial class BrokerLog
 
     [LoggerMessage(107, LogLevel.Information, "Loaded {Topics} topics, {Partitions} partitions from {DataDirectory} in {ElapsedMs} ms")]
     public static partial void LogsLoaded(ILogger logger, int topics, int partitions, string dataDirectory, long elapsedMs);
+
+    [LoggerMessage(108, LogLevel.Warning, "Kept {Directory}: no topic in {TopicsFile} owns it but it holds records; it is not served. Move it away, or rebuild the metadata with --rebuild-topic-metadata")]
+    public static partial void OrphanKept(ILogger logger, string directory, string topicsFile);
+
+    [LoggerMessage(109, LogLevel.Warning, "Rebuilt {TopicsFile} from the partition folders: {Topics} topics, {Partitions} partitions (new topic ids, configs at broker defaults)")]
+    public static partial void TopicMetadataRebuilt(ILogger logger, string topicsFile, int topics, int partitions);
+
+    [LoggerMessage(110, LogLevel.Warning, "A new partition's folder {Directory} already existed; it was moved to {MovedTo}")]
+    public static partial void StaleDirectorySetAside(ILogger logger, string directory, string movedTo);
+
+    [LoggerMessage(111, LogLevel.Error, "Creating {Topic} ({Partitions} partitions) failed; everything it had made was removed")]
+    public static partial void CreateFailed(ILogger logger, Exception exception, string topic, int partitions);
+
+    [LoggerMessage(112, LogLevel.Error, "{Topic}-{Partition}: damaged batch in {Segment} at byte {Position} ({Reason}); fetches over it get CORRUPT_MESSAGE. Run laglab broker --verify, then --repair, on the stopped broker's data directory")]
+    public static partial void CorruptBatch(ILogger logger, string topic, int partition, string segment, long position, string reason);
 }

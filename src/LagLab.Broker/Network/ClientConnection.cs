@@ -21,6 +21,7 @@ internal sealed class ClientConnection(
     long id,
     Socket socket,
     RequestDispatcher dispatcher,
+    RequestMemoryBudget budget,
     BrokerOptions options,
     BrokerMetrics metrics,
     ILogger logger)
@@ -31,6 +32,15 @@ internal sealed class ClientConnection(
     /// half the consume throughput.
     /// </summary>
     private const int RetainedBufferLimit = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Request frames up to this size come from the shared array pool; larger ones are allocated and left to
+    /// the GC, so a burst of huge requests does not stay in the pool for the life of the process.
+    /// </summary>
+    private const int PooledFrameLimit = 1024 * 1024;
+
+    /// <summary>Bytes of <c>budget</c> this connection holds for the request being read or handled.</summary>
+    private long _reserved;
 
     private readonly EndPoint? _remote = socket.RemoteEndPoint;
 
@@ -58,7 +68,11 @@ internal sealed class ClientConnection(
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(frame.Value.Array!);
+                    if (frame.Value.Array!.Length <= PooledFrameLimit)
+                    {
+                        ArrayPool<byte>.Shared.Return(frame.Value.Array);
+                    }
+                    ReleaseReservation();
                 }
                 if (output.WrittenCount > 0)
                 {
@@ -80,8 +94,18 @@ internal sealed class ClientConnection(
         }
         finally
         {
+            ReleaseReservation();
             await reader.CompleteAsync();
             BrokerLog.ConnectionClosed(logger, id);
+        }
+    }
+
+    private void ReleaseReservation()
+    {
+        if (_reserved > 0)
+        {
+            budget.Release(_reserved);
+            _reserved = 0;
         }
     }
 
@@ -109,9 +133,15 @@ internal sealed class ClientConnection(
                     reader.AdvanceTo(buffer.Start, buffer.End);
                     return null;
                 }
+                if (_reserved == 0)
+                {
+                    // Before the body is read: past the budget this connection is not read until others finish.
+                    await budget.ReserveAsync(Frame.SizePrefixLength + size, cancellationToken);
+                    _reserved = Frame.SizePrefixLength + size;
+                }
                 if (buffer.Length >= Frame.SizePrefixLength + size)
                 {
-                    var array = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+                    var array = size <= PooledFrameLimit ? ArrayPool<byte>.Shared.Rent(Math.Max(size, 1)) : GC.AllocateUninitializedArray<byte>(size);
                     buffer.Slice(Frame.SizePrefixLength, size).CopyTo(array);
                     reader.AdvanceTo(buffer.GetPosition(Frame.SizePrefixLength + size));
                     metrics.BytesReceived(Frame.SizePrefixLength + size);

@@ -6,10 +6,13 @@ namespace LagLab.Broker.Storage;
 /// </summary>
 internal sealed class FileLog : SegmentedLog
 {
-    private FileLog(string directory, LogConfig config, TimeProvider timeProvider)
+    private readonly FileHandleCache _handles;
+
+    private FileLog(string directory, LogConfig config, TimeProvider timeProvider, FileHandleCache handles)
         : base(config, timeProvider)
     {
         Directory = directory;
+        _handles = handles;
     }
 
     public string Directory { get; }
@@ -20,10 +23,12 @@ internal sealed class FileLog : SegmentedLog
     /// <summary>Offset at which the torn tail was cut, when it was.</summary>
     public long RecoveredAtOffset { get; private set; }
 
-    public static FileLog Open(string directory, LogConfig config, TimeProvider timeProvider)
+    /// <summary>Opens (or creates) the log; its files borrow handles from <paramref name="handles"/> (the broker's one cache; unbounded when null).</summary>
+    public static FileLog Open(string directory, LogConfig config, TimeProvider timeProvider, FileHandleCache? handles = null)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var log = new FileLog(directory, config, timeProvider);
+        handles ??= new FileHandleCache(int.MaxValue);
+        var log = new FileLog(directory, config, timeProvider, handles);
         var baseOffsets = System.IO.Directory.EnumerateFiles(directory, "*" + SegmentFiles.LogExtension)
             .Select(path => SegmentFiles.TryParseBaseOffset(path, SegmentFiles.LogExtension, out var offset) ? offset : -1)
             .Where(offset => offset >= 0)
@@ -35,11 +40,11 @@ internal sealed class FileLog : SegmentedLog
         {
             if (baseOffsets.Length == 0)
             {
-                segments.Add(FileSegment.Create(directory, 0, timeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
+                segments.Add(FileSegment.Create(directory, 0, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), handles));
             }
             for (var i = 0; i < baseOffsets.Length; i++)
             {
-                var segment = FileSegment.Open(directory, baseOffsets[i], i + 1 < baseOffsets.Length ? baseOffsets[i + 1] : null);
+                var segment = FileSegment.Open(directory, baseOffsets[i], i + 1 < baseOffsets.Length ? baseOffsets[i + 1] : null, handles);
                 segments.Add(segment);
                 if (segment.TruncatedBytes > 0 && i + 1 == baseOffsets.Length)
                 {
@@ -61,12 +66,14 @@ internal sealed class FileLog : SegmentedLog
     }
 
     protected override ILogSegment CreateSegment(long baseOffset) =>
-        FileSegment.Create(Directory, baseOffset, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        FileSegment.Create(Directory, baseOffset, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(), _handles);
 
+    /// <summary>Renamed out of the partition namespace first, so a crash half-way leaves a folder marked for deletion, never a half-deleted partition.</summary>
     public override void Delete()
     {
+        var marked = Topics.PartitionDirectories.MarkForDeletion(Directory);
         base.Delete();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        System.IO.Directory.Delete(marked, recursive: true);
     }
 
     /// <summary>Index files whose log is gone (a crash during retention) would confuse a later segment of the same name.</summary>

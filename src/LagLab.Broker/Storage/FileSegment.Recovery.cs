@@ -11,9 +11,9 @@ internal sealed partial class FileSegment
     /// always scanned: every batch's length, magic, offsets and CRC are checked, the torn or corrupt tail
     /// is cut, and the indexes are rebuilt. A closed segment trusts its indexes when they are sane.
     /// </summary>
-    public static FileSegment Open(string directory, long baseOffset, long? nextSegmentBaseOffset)
+    public static FileSegment Open(string directory, long baseOffset, long? nextSegmentBaseOffset, FileHandleCache handles)
     {
-        var segment = new FileSegment(directory, baseOffset, FileMode.OpenOrCreate);
+        var segment = new FileSegment(directory, baseOffset, FileMode.OpenOrCreate, handles);
         try
         {
             segment._lastModifiedMs = new DateTimeOffset(File.GetLastWriteTimeUtc(SegmentFiles.Path(directory, baseOffset, SegmentFiles.LogExtension))).ToUnixTimeMilliseconds();
@@ -36,8 +36,9 @@ internal sealed partial class FileSegment
 
     private void Recover(bool truncate)
     {
-        var fileLength = RandomAccess.GetLength(_log);
-        var scanner = new SegmentScanner(_log, 0, fileLength);
+        using var log = Borrow(_logPath);
+        var fileLength = RandomAccess.GetLength(log.Handle);
+        var scanner = new SegmentScanner(log.Handle, 0, fileLength);
         var good = 0L;
         foreach (var batch in scanner.Scan())
         {
@@ -54,8 +55,8 @@ internal sealed partial class FileSegment
             TruncatedBytes = fileLength - good;
             if (truncate)
             {
-                RandomAccess.SetLength(_log, good);
-                RandomAccess.FlushToDisk(_log);
+                RandomAccess.SetLength(log.Handle, good);
+                RandomAccess.FlushToDisk(log.Handle);
             }
         }
         RewriteIndexFiles();
@@ -70,8 +71,11 @@ internal sealed partial class FileSegment
             BinaryPrimitives.WriteInt32BigEndian(offsetBytes.AsSpan(i * OffsetIndexEntry.Size), offsets[i].RelativeOffset);
             BinaryPrimitives.WriteInt32BigEndian(offsetBytes.AsSpan((i * OffsetIndexEntry.Size) + 4), offsets[i].Position);
         }
-        RandomAccess.SetLength(_offsetIndexFile, 0);
-        RandomAccess.Write(_offsetIndexFile, offsetBytes, 0);
+        using (var offsetIndex = Borrow(_offsetIndexPath))
+        {
+            RandomAccess.SetLength(offsetIndex.Handle, 0);
+            RandomAccess.Write(offsetIndex.Handle, offsetBytes, 0);
+        }
 
         var times = _timeIndex.Snapshot();
         var timeBytes = new byte[times.Length * TimeIndexEntry.Size];
@@ -80,16 +84,17 @@ internal sealed partial class FileSegment
             BinaryPrimitives.WriteInt64BigEndian(timeBytes.AsSpan(i * TimeIndexEntry.Size), times[i].Timestamp);
             BinaryPrimitives.WriteInt32BigEndian(timeBytes.AsSpan((i * TimeIndexEntry.Size) + 8), times[i].RelativeOffset);
         }
-        RandomAccess.SetLength(_timeIndexFile, 0);
-        RandomAccess.Write(_timeIndexFile, timeBytes, 0);
+        using var timeIndex = Borrow(_timeIndexPath);
+        RandomAccess.SetLength(timeIndex.Handle, 0);
+        RandomAccess.Write(timeIndex.Handle, timeBytes, 0);
     }
 
     /// <summary>Loads a closed segment's index files; false when they are missing or not plausible (then the caller rebuilds).</summary>
     private bool TryLoadIndexes(long nextSegmentBaseOffset)
     {
-        var logLength = RandomAccess.GetLength(_log);
-        var offsetBytes = ReadAll(_offsetIndexFile);
-        var timeBytes = ReadAll(_timeIndexFile);
+        var logLength = new FileInfo(_logPath).Length;
+        var offsetBytes = File.ReadAllBytes(_offsetIndexPath);
+        var timeBytes = File.ReadAllBytes(_timeIndexPath);
         if (offsetBytes.Length % OffsetIndexEntry.Size != 0 || timeBytes.Length % TimeIndexEntry.Size != 0 || (logLength > 0 && timeBytes.Length == 0))
         {
             return false;
@@ -128,19 +133,4 @@ internal sealed partial class FileSegment
         return true;
     }
 
-    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle file)
-    {
-        var bytes = new byte[RandomAccess.GetLength(file)];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(file, bytes.AsSpan(read), read);
-            if (n == 0)
-            {
-                return bytes[..read];
-            }
-            read += n;
-        }
-        return bytes;
-    }
 }

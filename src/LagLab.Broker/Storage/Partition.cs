@@ -107,8 +107,9 @@ internal sealed class Partition : IDisposable
         {
             return _log.Read(offset, maxBytes, minOneBatch);
         }
-        catch (ObjectDisposedException)
+        catch (Exception ex) when (ex is ObjectDisposedException || (_closed && ex is IOException))
         {
+            // Deleted while we read (its folder may already be renamed away).
             return LogReadResult.Failed(ErrorCode.UnknownTopicOrPartition);
         }
     }

@@ -10,6 +10,7 @@ namespace LagLab.Broker.Storage;
 internal abstract class SegmentedLog : IPartitionLog
 {
     private readonly Lock _lock = new();
+    private readonly HashSet<(string Segment, long Position)> _reported = [];
     private ILogSegment[] _segments = [];
     private long _logEndOffset;
     private long _unflushedMessages;
@@ -27,6 +28,9 @@ internal abstract class SegmentedLog : IPartitionLog
     protected TimeProvider TimeProvider { get; }
 
     public event Action<long>? SegmentRolled;
+
+    /// <summary>Raised once per damaged position found by a read (segment file and byte).</summary>
+    public event Action<CorruptBatchException>? CorruptionFound;
 
     public long LogStartOffset => Segments[0].BaseOffset;
 
@@ -97,12 +101,17 @@ internal abstract class SegmentedLog : IPartitionLog
             }
             try
             {
-                var read = FindSegment(segments, offset).Read(offset, maxBytes, minOneBatch, end);
+                var read = ReadFrom(segments, offset, maxBytes, minOneBatch, end);
                 return new LogReadResult(ErrorCode.None, start, end, read.Chunks, read.Length);
             }
             catch (ObjectDisposedException) when (!_disposed && attempt < 2)
             {
                 // Retention deleted the segment while we read it; the next snapshot no longer has it.
+            }
+            catch (CorruptBatchException corrupt)
+            {
+                Report(corrupt);
+                return LogReadResult.Failed(ErrorCode.CorruptMessage, start, end);
             }
         }
     }
@@ -126,6 +135,11 @@ internal abstract class SegmentedLog : IPartitionLog
             }
             catch (ObjectDisposedException) when (!_disposed && attempt < 2)
             {
+            }
+            catch (CorruptBatchException corrupt)
+            {
+                Report(corrupt);
+                return null;
             }
         }
     }
@@ -259,7 +273,40 @@ internal abstract class SegmentedLog : IPartitionLog
         return segment.Size > 0 && nowMs - newest > retentionMs;
     }
 
-    private static ILogSegment FindSegment(ILogSegment[] segments, long offset)
+    /// <summary>
+    /// From the segment holding <paramref name="offset"/>; when it has nothing at or after the offset (records
+    /// cut from a repaired segment), from the next segment, so a consumer moves past the gap instead of
+    /// receiving empty answers forever.
+    /// </summary>
+    private static SegmentRead ReadFrom(ILogSegment[] segments, long offset, int maxBytes, bool minOneBatch, long end)
+    {
+        var index = FindSegmentIndex(segments, offset);
+        while (true)
+        {
+            var read = segments[index].Read(offset, maxBytes, minOneBatch, end);
+            if (!read.PastEnd || index + 1 >= segments.Length)
+            {
+                return read;
+            }
+            index++;
+            offset = segments[index].BaseOffset;
+        }
+    }
+
+    /// <summary>Each damaged position is reported once (log line and metric), however often consumers fetch over it.</summary>
+    private void Report(CorruptBatchException corrupt)
+    {
+        lock (_reported)
+        {
+            if (!_reported.Add((corrupt.SegmentPath, corrupt.Position)))
+            {
+                return;
+            }
+        }
+        CorruptionFound?.Invoke(corrupt);
+    }
+
+    private static int FindSegmentIndex(ILogSegment[] segments, long offset)
     {
         var low = 0;
         var high = segments.Length - 1;
@@ -275,6 +322,6 @@ internal abstract class SegmentedLog : IPartitionLog
                 high = middle - 1;
             }
         }
-        return segments[low];
+        return low;
     }
 }

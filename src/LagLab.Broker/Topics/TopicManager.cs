@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 using LagLab.Broker.Logging;
 using LagLab.Broker.Producers;
 using LagLab.Broker.Storage;
@@ -16,7 +15,7 @@ namespace LagLab.Broker.Topics;
 /// the data directory so a restart restores topics, partitions, ids and configs. Lookups are lock-free;
 /// admin operations take one lock.
 /// </summary>
-internal sealed partial class TopicManager : IDisposable
+internal sealed class TopicManager : IDisposable
 {
     /// <summary>Upper bound per topic, so one request cannot open a million files.</summary>
     public const int MaxPartitions = 10_000;
@@ -27,14 +26,19 @@ internal sealed partial class TopicManager : IDisposable
     private readonly BrokerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly BrokerMetrics? _metrics;
+    private readonly FileHandleCache _fileHandles;
     private readonly TopicStore _store;
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
     private readonly Lock _adminLock = new();
     private readonly SafeFileHandle? _directoryLock;
     private bool _disposed;
+    private bool _rebuilt;
 
-    public TopicManager(BrokerOptions options, TimeProvider timeProvider, ILogger logger)
+    public TopicManager(BrokerOptions options, TimeProvider timeProvider, ILogger logger, BrokerMetrics? metrics = null)
     {
+        _metrics = metrics;
+        _fileHandles = new FileHandleCache(options.MaxOpenSegmentFiles);
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -116,11 +120,24 @@ internal sealed partial class TopicManager : IDisposable
             {
                 return TopicResult.Fail(ErrorCode.InvalidTopicException, $"Topic '{name}' collides with existing topic: {collides}");
             }
+            if (!isInternal && PartitionLimitError(partitions) is { } limitError)
+            {
+                return TopicResult.Fail(ErrorCode.PolicyViolation, limitError);
+            }
             if (validateOnly)
             {
                 return TopicResult.Ok(null);
             }
-            var created = OpenPartitions(name, config, 0, partitions);
+            List<Partition> created;
+            try
+            {
+                created = OpenPartitions(name, config, 0, partitions, isNew: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                BrokerLog.CreateFailed(_logger, ex, name, partitions);
+                return TopicResult.Fail(ErrorCode.UnknownServerError, $"Topic '{name}' was not created (nothing of it is left): storage failed: {ex.Message}");
+            }
             var topic = new Topic(name, Guid.NewGuid(), isInternal, config, created);
             _topics[name] = topic;
             _store.Save(_topics.Values);
@@ -213,16 +230,38 @@ internal sealed partial class TopicManager : IDisposable
             {
                 return TopicResult.Fail(ErrorCode.InvalidPartitions, $"Number of partitions {count} is above this broker's limit of {MaxPartitions}.");
             }
+            if (PartitionLimitError(count - current) is { } limitError)
+            {
+                return TopicResult.Fail(ErrorCode.PolicyViolation, limitError);
+            }
             if (validateOnly)
             {
                 return TopicResult.Ok(topic);
             }
-            var added = OpenPartitions(name, topic.Config, current, count);
+            List<Partition> added;
+            try
+            {
+                added = OpenPartitions(name, topic.Config, current, count, isNew: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                BrokerLog.CreateFailed(_logger, ex, name, count);
+                return TopicResult.Fail(ErrorCode.UnknownServerError, $"Partitions of '{name}' were not added (it keeps {current}): storage failed: {ex.Message}");
+            }
             topic.SetPartitions([.. topic.Partitions, .. added]);
             _store.Save(_topics.Values);
             BrokerLog.PartitionsAdded(_logger, name, current, count);
             return TopicResult.Ok(topic);
         }
+    }
+
+    /// <summary>Under the admin lock: null when <paramref name="adding"/> more partitions stay within the broker's total.</summary>
+    private string? PartitionLimitError(int adding)
+    {
+        var existing = _topics.Values.Where(t => !t.IsInternal).Sum(t => t.Partitions.Count);
+        return existing + adding > _options.MaxBrokerPartitions
+            ? $"This broker holds {existing} partitions of user topics; {adding} more would pass its limit of {_options.MaxBrokerPartitions} (--max-broker-partitions)."
+            : null;
     }
 
     /// <summary>One retention pass over every partition; returns the number of segments deleted.</summary>
@@ -277,25 +316,39 @@ internal sealed partial class TopicManager : IDisposable
         }
     }
 
-    private List<Partition> OpenPartitions(string topic, TopicConfig config, int from, int to)
+    /// <summary>
+    /// Opens partitions <paramref name="from"/> to <paramref name="to"/>-1. New ones (a create) are all or
+    /// nothing: when one fails, those already made are closed and their folders removed (they are empty).
+    /// </summary>
+    private List<Partition> OpenPartitions(string topic, TopicConfig config, int from, int to, bool isNew)
     {
         var opened = new List<Partition>(to - from);
         try
         {
             for (var index = from; index < to; index++)
             {
-                opened.Add(OpenPartition(topic, index, config));
+                opened.Add(OpenPartition(topic, index, config, isNew));
             }
             return opened;
         }
         catch
         {
-            opened.ForEach(p => p.Dispose());
+            foreach (var partition in opened)
+            {
+                if (isNew)
+                {
+                    partition.Delete();
+                }
+                else
+                {
+                    partition.Dispose();
+                }
+            }
             throw;
         }
     }
 
-    private Partition OpenPartition(string topic, int index, TopicConfig config)
+    private Partition OpenPartition(string topic, int index, TopicConfig config, bool isNew)
     {
         var logConfig = config.ToLogConfig(_options.FlushIntervalMessages);
         if (_options.DataDirectory is null)
@@ -303,7 +356,17 @@ internal sealed partial class TopicManager : IDisposable
             return new Partition(topic, index, new MemoryLog(logConfig, _timeProvider), config, null, _timeProvider);
         }
         var directory = PartitionDirectory(_options.DataDirectory, topic, index);
-        var log = FileLog.Open(directory, logConfig, _timeProvider);
+        if (isNew && Directory.Exists(directory))
+        {
+            // Left by a topic of the same name whose metadata is gone: keep it, but never serve it as the new topic's data.
+            BrokerLog.StaleDirectorySetAside(_logger, directory, PartitionDirectories.SetAside(directory));
+        }
+        var log = FileLog.Open(directory, logConfig, _timeProvider, _fileHandles);
+        log.CorruptionFound += corrupt =>
+        {
+            BrokerLog.CorruptBatch(_logger, topic, index, corrupt.SegmentPath, corrupt.Position, corrupt.Reason);
+            _metrics?.CorruptBatchFound(topic, index);
+        };
         if (log.RecoveredTruncatedBytes > 0)
         {
             BrokerLog.LogRecovered(_logger, topic, index, log.RecoveredTruncatedBytes, log.RecoveredAtOffset);
@@ -319,40 +382,101 @@ internal sealed partial class TopicManager : IDisposable
     private void Load(string directory)
     {
         var started = _timeProvider.GetTimestamp();
-        foreach (var stored in _store.Load())
+        foreach (var stored in LoadOrRebuild(directory))
         {
             if (!TopicConfigs.TryCreate(_options, stored.Configs.Select(c => new KeyValuePair<string, string?>(c.Key, c.Value)), out var config, out var error))
             {
                 throw new InvalidDataException($"Topic {stored.Name} in {Path.Combine(directory, TopicStore.FileName)} has an invalid config: {error}");
             }
-            _topics[stored.Name] = new Topic(stored.Name, stored.Id, stored.Internal, config, OpenPartitions(stored.Name, config, 0, stored.Partitions));
+            _topics[stored.Name] = new Topic(stored.Name, stored.Id, stored.Internal, config, OpenPartitions(stored.Name, config, 0, stored.Partitions, isNew: false));
         }
-        RemoveOrphans(directory);
+        if (_rebuilt)
+        {
+            _store.Save(_topics.Values);
+        }
+        CleanUpUnowned(directory);
         BrokerLog.LogsLoaded(_logger, _topics.Count, _topics.Values.Sum(t => t.Partitions.Count), directory, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    /// <summary>Partition directories no topic owns (an interrupted delete) are removed, when they hold only log files.</summary>
-    private void RemoveOrphans(string directory)
+    /// <summary>
+    /// The topics of <c>topics.json</c>. Missing or unreadable while partition folders hold records, the
+    /// broker refuses to start (those records would otherwise look like leftovers), unless told to rebuild
+    /// the metadata from the folders.
+    /// </summary>
+    private IReadOnlyList<StoredTopic> LoadOrRebuild(string directory)
     {
-        foreach (var candidate in Directory.EnumerateDirectories(directory))
+        var path = Path.Combine(directory, TopicStore.FileName);
+        string problem;
+        if (File.Exists(path))
         {
-            var match = PartitionDirectoryName().Match(Path.GetFileName(candidate));
-            if (!match.Success)
+            try
+            {
+                return _store.Load();
+            }
+            catch (InvalidDataException ex)
+            {
+                problem = ex.Message;
+            }
+        }
+        else
+        {
+            var withRecords = PartitionDirectories.Find(directory).Where(d => PartitionDirectories.HoldsRecords(d.Path)).Select(d => Path.GetFileName(d.Path)).Order(StringComparer.Ordinal).ToList();
+            if (withRecords.Count == 0)
+            {
+                return [];
+            }
+            problem = $"{path} is missing but {withRecords.Count} partition folders hold records ({string.Join(", ", withRecords.Take(3))}{(withRecords.Count > 3 ? ", ..." : "")})";
+        }
+        if (!_options.RebuildTopicMetadata)
+        {
+            throw new BrokerStartException($"{problem}. Refusing to start rather than lose them: restore {TopicStore.FileName} from a backup, or start once with --rebuild-topic-metadata to rebuild it from the partition folders (topic ids are new, topic configs fall back to the broker defaults).");
+        }
+        var rebuilt = PartitionDirectories.Find(directory)
+            .GroupBy(d => d.Topic, StringComparer.Ordinal)
+            .Where(g => TopicNames.Validate(g.Key) is null)
+            .Select(g => new StoredTopic(g.Key, Guid.NewGuid(), g.Max(d => d.Index) + 1, g.Key.StartsWith("__", StringComparison.Ordinal), []))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+        if (File.Exists(path))
+        {
+            File.Move(path, path + ".unreadable", overwrite: true);
+        }
+        _rebuilt = true;
+        BrokerLog.TopicMetadataRebuilt(_logger, path, rebuilt.Count, rebuilt.Sum(t => t.Partitions));
+        return rebuilt;
+    }
+
+    /// <summary>
+    /// Folders a topic delete marked are removed; partition folders no topic owns are removed only when
+    /// they hold no record and nothing but segment files, otherwise kept and reported.
+    /// </summary>
+    private void CleanUpUnowned(string directory)
+    {
+        foreach (var marked in PartitionDirectories.MarkedForDeletion(directory))
+        {
+            Directory.Delete(marked, recursive: true);
+            BrokerLog.OrphanRemoved(_logger, marked);
+        }
+        foreach (var (path, topicName, index) in PartitionDirectories.Find(directory))
+        {
+            if (_topics.TryGetValue(topicName, out var topic) && index < topic.Partitions.Count)
             {
                 continue;
             }
-            var owned = _topics.TryGetValue(match.Groups[1].Value, out var topic)
-                && int.TryParse(match.Groups[2].ValueSpan, out var index) && index < topic.Partitions.Count;
-            if (owned || !Directory.EnumerateFiles(candidate).All(f => DataExtensions.Any(e => f.EndsWith(e, StringComparison.Ordinal))))
+            var onlySegmentFiles = Directory.EnumerateFiles(path).All(f => DataExtensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)));
+            if (onlySegmentFiles && !PartitionDirectories.HoldsRecords(path))
             {
-                continue;
+                Directory.Delete(path, recursive: true);
+                BrokerLog.OrphanRemoved(_logger, path);
             }
-            Directory.Delete(candidate, recursive: true);
-            BrokerLog.OrphanRemoved(_logger, candidate);
+            else
+            {
+                BrokerLog.OrphanKept(_logger, path, Path.Combine(directory, TopicStore.FileName));
+            }
         }
     }
 
-    private static SafeFileHandle LockDirectory(string directory)
+    internal static SafeFileHandle LockDirectory(string directory)
     {
         var path = Path.Combine(directory, LockFileName);
         try
@@ -361,10 +485,8 @@ internal sealed partial class TopicManager : IDisposable
         }
         catch (IOException ex)
         {
-            throw new IOException($"The data directory {directory} is in use by another broker ({path} is locked).", ex);
+            throw new BrokerStartException($"data directory {directory} is in use by another broker ({path} is locked); stop that broker or use another --data-dir.", ex);
         }
     }
 
-    [GeneratedRegex(@"^(.+)-(\d+)$")]
-    private static partial Regex PartitionDirectoryName();
 }

@@ -160,7 +160,7 @@ public sealed class TopicManagerTests : IDisposable
     {
         using var first = OnDisk();
 
-        var error = Assert.Throws<IOException>(() => OnDisk());
+        var error = Assert.Throws<BrokerStartException>(() => OnDisk());
 
         Assert.Contains(_directory.Path, error.Message);
     }
@@ -204,22 +204,43 @@ public sealed class TopicManagerTests : IDisposable
     }
 
     [Fact]
-    public void Open_OrphanPartitionDirectory_IsRemoved()
+    public void Open_UnownedPartitionDirectory_RemovedOnlyWhenMarkedOrWithoutRecords()
     {
         using (var topics = OnDisk())
         {
             topics.CreateTopic("t", 1, 1, []);
         }
-        Directory.CreateDirectory(Path.Combine(_directory.Path, "dead-0"));
-        File.WriteAllBytes(Path.Combine(_directory.Path, "dead-0", "00000000000000000000.log"), [1, 2, 3]);
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "empty-0"));
+        File.WriteAllBytes(Path.Combine(_directory.Path, "empty-0", "00000000000000000000.log"), []);
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "records-0"));
+        File.WriteAllBytes(Path.Combine(_directory.Path, "records-0", "00000000000000000000.log"), [1, 2, 3]);
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "gone-0.0123abcd-delete"));
+        File.WriteAllBytes(Path.Combine(_directory.Path, "gone-0.0123abcd-delete", "00000000000000000000.log"), [1, 2, 3]);
         Directory.CreateDirectory(Path.Combine(_directory.Path, "not-ours-0"));
         File.WriteAllText(Path.Combine(_directory.Path, "not-ours-0", "notes.txt"), "user data");
 
         using var restarted = OnDisk();
 
-        Assert.False(Directory.Exists(Path.Combine(_directory.Path, "dead-0")));
+        Assert.False(Directory.Exists(Path.Combine(_directory.Path, "empty-0")));
+        Assert.False(Directory.Exists(Path.Combine(_directory.Path, "gone-0.0123abcd-delete")));
+        Assert.True(Directory.Exists(Path.Combine(_directory.Path, "records-0")));
         Assert.True(Directory.Exists(Path.Combine(_directory.Path, "not-ours-0")));
         Assert.True(Directory.Exists(Path.Combine(_directory.Path, "t-0")));
+    }
+
+    [Fact]
+    public void CreateTopic_FolderOfSameNameWithRecords_IsSetAsideNotServed()
+    {
+        using var topics = OnDisk();
+        topics.CreateTopic("t", 1, 1, []).Topic!.Partitions[0].Append(Batches.Create(3));
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "fresh-0"));
+        File.Copy(Path.Combine(_directory.Path, "t-0", "00000000000000000000.log"), Path.Combine(_directory.Path, "fresh-0", "00000000000000000000.log"));
+
+        var created = topics.CreateTopic("fresh", 1, 1, []).Topic!;
+
+        Assert.Equal(0, created.Partitions[0].LogEndOffset);
+        var setAside = Assert.Single(Directory.GetDirectories(_directory.Path, "fresh-0.stale.*"));
+        Assert.True(new FileInfo(Path.Combine(setAside, "00000000000000000000.log")).Length > 0);
     }
 
     [Fact]
