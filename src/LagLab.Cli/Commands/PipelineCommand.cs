@@ -97,6 +97,11 @@ internal static class PipelineCommand
             {
                 return CommandHost.Fail("pipeline", $"Kafka error: {ex.Error.Reason}", exitCode: 1);
             }
+            catch (PipelineFailedException ex)
+            {
+                // Already logged with its stack trace; one line for whoever reads the exit.
+                return CommandHost.Fail("pipeline", ex.Message, exitCode: 1);
+            }
             catch (IOException ex)
             {
                 return CommandHost.Fail("pipeline", ex.Message, exitCode: 1);

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using LagLab.Contracts;
 using LagLab.Pipeline.Flow;
 using LagLab.Pipeline.Logging;
+using LagLab.Pipeline.Offsets;
 using LagLab.Pipeline.Processing;
 
 namespace LagLab.Pipeline.Hosting;
@@ -37,33 +38,56 @@ internal sealed partial class PipelineHost
         return done.Task;
     }
 
+    /// <summary>
+    /// Polls until <paramref name="stop"/> fires, then shuts down. An unexpected exception (a bug: nothing here throws by
+    /// design) ends the loop as a <see cref="PipelineFailedException"/> saying what it was doing, on which partition and
+    /// offset; the consumer is then not closed (its state is not trusted), so its partitions move after the session timeout.
+    /// </summary>
     private void PollLoop(CancellationToken stop)
     {
-        _consumer.Subscribe(_options.Topic);
-        WriteLine($"laglab pipeline ready: instance {_instance} consuming {_options.Topic} as group {_options.Group}");
-        var nextCommit = _time.GetUtcNow() + _options.CommitInterval;
-        while (!stop.IsCancellationRequested)
+        var step = "subscribing";
+        ConsumeResult<byte[]?, byte[]?>? record = null;
+        try
         {
-            try
+            _consumer.Subscribe(_options.Topic);
+            WriteLine($"laglab pipeline ready: instance {_instance} consuming {_options.Topic} as group {_options.Group}");
+            var nextCommit = _time.GetUtcNow() + _options.CommitInterval;
+            while (!stop.IsCancellationRequested)
             {
-                var record = _consumer.Consume(PollTimeout);
-                if (record is { IsPartitionEOF: false, Message: not null })
+                step = "polling";
+                record = null;
+                try
                 {
-                    Take(record, stop);
+                    record = _consumer.Consume(PollTimeout);
+                    if (record is { IsPartitionEOF: false, Message: not null })
+                    {
+                        step = "taking";
+                        Take(record, stop);
+                    }
+                }
+                catch (ConsumeException ex)
+                {
+                    PipelineLog.KafkaError(_log, $"consume: {ex.Error.Reason}");
+                }
+                step = "applying back-pressure";
+                ApplyFlow();
+                if (_time.GetUtcNow() >= nextCommit)
+                {
+                    step = "committing";
+                    CommitFinal();
+                    nextCommit = _time.GetUtcNow() + _options.CommitInterval;
                 }
             }
-            catch (ConsumeException ex)
-            {
-                PipelineLog.KafkaError(_log, $"consume: {ex.Error.Reason}");
-            }
-            ApplyFlow();
-            if (_time.GetUtcNow() >= nextCommit)
-            {
-                CommitFinal();
-                nextCommit = _time.GetUtcNow() + _options.CommitInterval;
-            }
+            step = "shutting down";
+            record = null;
+            Shutdown();
         }
-        Shutdown();
+        catch (Exception ex) when (ex is not PipelineFailedException)
+        {
+            var activity = record is null ? step : $"{step} {record.Topic}[{record.Partition.Value}]@{record.Offset.Value}";
+            PipelineLog.Failed(_log, ex, activity);
+            throw new PipelineFailedException(activity, ex);
+        }
     }
 
     private void Take(ConsumeResult<byte[]?, byte[]?> record, CancellationToken stop)
@@ -73,7 +97,10 @@ internal sealed partial class PipelineHost
             return; // a record of a partition no longer ours; its next owner reads it
         }
         var offset = record.Offset.Value;
-        lease.Tracker.Take(offset);
+        if (!IsWork(lease, offset))
+        {
+            return;
+        }
         var value = record.Message.Value;
         if (!TryParse(record, out var evt, out var reason))
         {
@@ -88,7 +115,9 @@ internal sealed partial class PipelineHost
                 }
                 else
                 {
+                    // Not final and never retried: the partition's commits would stall behind it for good.
                     PipelineLog.PublishFailed(_log, _options.DeadLetterTopic, error ?? "unknown");
+                    Fail($"dead-lettering the malformed record {record.Topic}[{record.Partition.Value}]@{offset}", new KafkaException(new Error(ErrorCode.Unknown, error ?? "unknown")));
                 }
             });
             return;
@@ -107,6 +136,38 @@ internal sealed partial class PipelineHost
             return;
         }
         _dispatcher.Enqueue(item);
+    }
+
+    /// <summary>
+    /// Whether the record at <paramref name="offset"/> is work: a new offset is; an offset delivered again (librdkafka's
+    /// own pause and resume around a cooperative rebalance, a seek, a reset) is only when its earlier work was released.
+    /// </summary>
+    private bool IsWork(PartitionLease lease, long offset)
+    {
+        var lastTaken = lease.Tracker.LastTaken;
+        var outcome = lease.Tracker.Take(offset);
+        if (outcome == TakeOutcome.Taken)
+        {
+            lease.Redelivering = false;
+            return true;
+        }
+        var label = outcome switch
+        {
+            TakeOutcome.SkippedFinal => "skipped_final",
+            TakeOutcome.SkippedInFlight => "skipped_in_flight",
+            _ => "retaken",
+        };
+        _metrics.Redelivered(label);
+        if (!lease.Redelivering)
+        {
+            lease.Redelivering = true;
+            PipelineLog.RedeliveryStarted(_log, lease.ToString(), offset, lastTaken ?? -1, label);
+        }
+        else
+        {
+            PipelineLog.Redelivered(_log, lease.ToString(), offset, label);
+        }
+        return outcome == TakeOutcome.Retaken;
     }
 
     private static bool TryParse(ConsumeResult<byte[]?, byte[]?> record, out ReconciliationEvent evt, out string reason)
@@ -234,7 +295,12 @@ internal sealed partial class PipelineHost
     /// <summary>SIGTERM: queued work goes back to Kafka, in-flight work gets a bound to finish, final offsets are committed.</summary>
     private void Shutdown()
     {
-        var dropped = _dispatcher.RemoveQueued(i => !i.IsReplay).Count;
+        var removed = _dispatcher.RemoveQueued(i => !i.IsReplay);
+        foreach (var item in removed)
+        {
+            item.Lease!.Tracker.Release(item.Offset);
+        }
+        var dropped = removed.Count;
         PipelineLog.Draining(_log, dropped, _options.DrainTimeout, _dispatcher.InFlight);
         using (var bound = new CancellationTokenSource(_options.DrainTimeout))
         {

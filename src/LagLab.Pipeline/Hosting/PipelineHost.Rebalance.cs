@@ -13,7 +13,34 @@ namespace LagLab.Pipeline.Hosting;
 /// </summary>
 internal sealed partial class PipelineHost
 {
-    private void OnAssigned(List<TopicPartition> partitions)
+    private void OnAssigned(List<TopicPartition> partitions) =>
+        InRebalanceCallback($"handling the assignment of {Describe(partitions)}", () => Assign(partitions));
+
+    private void OnRevoked(List<TopicPartitionOffset> partitions, bool lost) =>
+        InRebalanceCallback($"handling the {(lost ? "loss" : "revocation")} of {Describe([.. partitions.Select(p => p.TopicPartition)])}", () =>
+        {
+            _metrics.Rebalance(lost ? "lost" : "revoked");
+            ReleasePartitions([.. partitions.Select(p => p.TopicPartition)], lost, waitForInFlight: true);
+        });
+
+    /// <summary>
+    /// Confluent.Kafka catches what a rebalance callback throws, unassigns everything and throws it again from the next
+    /// Consume; the exception is wrapped here first so that the poll loop's failure says which callback it came from.
+    /// </summary>
+    private void InRebalanceCallback(string activity, Action handle)
+    {
+        try
+        {
+            handle();
+        }
+        catch (Exception ex) when (ex is not PipelineFailedException)
+        {
+            PipelineLog.Failed(_log, ex, activity);
+            throw new PipelineFailedException(activity, ex);
+        }
+    }
+
+    private void Assign(List<TopicPartition> partitions)
     {
         var now = _time.GetUtcNow();
         foreach (var tp in partitions)
@@ -36,12 +63,6 @@ internal sealed partial class PipelineHost
         UpdateOwnership("assigned", partitions);
     }
 
-    private void OnRevoked(List<TopicPartitionOffset> partitions, bool lost)
-    {
-        _metrics.Rebalance(lost ? "lost" : "revoked");
-        ReleasePartitions([.. partitions.Select(p => p.TopicPartition)], lost, waitForInFlight: true);
-    }
-
     private void ReleasePartitions(List<TopicPartition> partitions, bool lost, bool waitForInFlight)
     {
         var leases = partitions.Where(_leases.ContainsKey).Select(tp => _leases[tp]).ToHashSet();
@@ -53,7 +74,12 @@ internal sealed partial class PipelineHost
         _processor.BeginHandBack(keys);
         try
         {
-            var dropped = _dispatcher.RemoveQueued(i => i.Lease is { } l && leases.Contains(l)).Count;
+            var removed = _dispatcher.RemoveQueued(i => i.Lease is { } l && leases.Contains(l));
+            foreach (var item in removed)
+            {
+                item.Lease!.Tracker.Release(item.Offset);
+            }
+            var dropped = removed.Count;
             if (lost)
             {
                 foreach (var lease in leases)

@@ -45,6 +45,10 @@ internal sealed partial class PipelineHost : IDisposable
     private volatile int _pausedCount;
     private volatile int _topicPartitions;
 
+    // The first unexpected failure; it stops the poll loop (see Fail).
+    private readonly CancellationTokenSource _failed = new();
+    private PipelineFailedException? _failure;
+
     public PipelineHost(PipelineOptions options, ILoggerFactory loggerFactory, TextWriter output, TimeProvider? time = null)
     {
         options.Validate();
@@ -71,7 +75,7 @@ internal sealed partial class PipelineHost : IDisposable
         _sink = new KafkaOutcomeSink(_producer, options.ResultsTopic, options.DeadLetterTopic);
         _processor = new EventProcessor(_budget, _bank, _sink, _spool, _metrics, _time, new ProcessorSettings { Instance = _instance }, _log);
         _dispatcher = new OrderedDispatcher<WorkItem>(options.Concurrency, i => i.Account, _processor.HandleAsync,
-            (item, ex) => PipelineLog.WorkFailed(_log, ex, item.ToString()));
+            (item, ex) => Fail($"processing {item}", ex));
         _flow = new BackPressure(options.MaxBuffered, options.MaxBuffered / 2);
         _consumer = BuildConsumer();
         _metrics.ObserveState(
@@ -111,20 +115,26 @@ internal sealed partial class PipelineHost : IDisposable
                 }
             }
             var replayer = _spool is null ? Task.CompletedTask : ReplayLoopAsync(background.Token);
+            // The poll loop stops on SIGTERM or on the first unexpected failure (then it shuts down the same way).
+            using var loopStop = CancellationTokenSource.CreateLinkedTokenSource(stop, _failed.Token);
             // Stops with the poll loop's stop signal, before the consumer closes (it borrows the consumer's handle).
-            using var metadataStop = CancellationTokenSource.CreateLinkedTokenSource(stop, background.Token);
+            using var metadataStop = CancellationTokenSource.CreateLinkedTokenSource(loopStop.Token, background.Token);
             var metadata = MetadataLoopAsync(metadataStop.Token);
             PipelineLog.Started(_log, _instance, _options.Topic, _options.Group, _options.Assignor.ToString(), _options.Mode.ToString(), _options.Buffer.ToString(),
                 _options.Concurrency, _options.BankUrl, _options.RateLimit);
             try
             {
-                await RunPollThreadAsync(stop).ConfigureAwait(false);
+                await RunPollThreadAsync(loopStop.Token).ConfigureAwait(false);
             }
             finally
             {
                 await background.CancelAsync().ConfigureAwait(false);
                 await Task.WhenAll(workers, replayer, metadata).ConfigureAwait(false);
                 _producer.Flush(TimeSpan.FromSeconds(5));
+            }
+            if (_failure is not null)
+            {
+                throw _failure;
             }
             PipelineLog.Stopped(_log);
         }
@@ -137,8 +147,23 @@ internal sealed partial class PipelineHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records the first unexpected failure, logged with what was being done, and stops the poll loop, which then shuts
+    /// down as on SIGTERM (what is final is committed, the rest is left to the next owner); <see cref="RunAsync"/> then
+    /// throws it. Later failures (often consequences of the first) are only logged. Safe from any thread.
+    /// </summary>
+    private void Fail(string activity, Exception? cause)
+    {
+        PipelineLog.Failed(_log, cause, activity);
+        if (Interlocked.CompareExchange(ref _failure, new PipelineFailedException(activity, cause), null) is null)
+        {
+            _failed.Cancel();
+        }
+    }
+
     public void Dispose()
     {
+        _failed.Dispose();
         _consumer.Dispose();
         _producer.Dispose();
         _spool?.Dispose();
@@ -179,6 +204,15 @@ internal sealed partial class PipelineHost : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+#pragma warning disable CA1031 // a dead replay loop would leave the spool unreplayed for good: the instance stops instead
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Fail("scheduling spool replays", ex);
+            }
+        }
     }
 
     /// <summary>Keeps the topic's partition count current (it can grow), so the bank budget is split by the real share.</summary>
@@ -208,6 +242,15 @@ internal sealed partial class PipelineHost : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+#pragma warning disable CA1031 // a dead metadata loop would freeze the budget's share: the instance stops instead
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Fail($"refreshing the metadata of {_options.Topic}", ex);
+            }
         }
     }
 
