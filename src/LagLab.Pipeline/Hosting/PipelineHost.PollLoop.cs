@@ -41,7 +41,7 @@ internal sealed partial class PipelineHost
     /// <summary>
     /// Polls until <paramref name="stop"/> fires, then shuts down. An unexpected exception (a bug: nothing here throws by
     /// design) ends the loop as a <see cref="PipelineFailedException"/> saying what it was doing, on which partition and
-    /// offset; the consumer is then not closed (its state is not trusted), so its partitions move after the session timeout.
+    /// offset, after <see cref="CloseAfterFailure"/>.
     /// </summary>
     private void PollLoop(CancellationToken stop)
     {
@@ -82,11 +82,41 @@ internal sealed partial class PipelineHost
             record = null;
             Shutdown();
         }
-        catch (Exception ex) when (ex is not PipelineFailedException)
+#pragma warning disable CA1031 // reported with its context, then thrown again as the run's failure
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             var activity = record is null ? step : $"{step} {record.Topic}[{record.Partition.Value}]@{record.Offset.Value}";
             PipelineLog.Failed(_log, ex, activity);
-            throw new PipelineFailedException(activity, ex);
+            var failure = new PipelineFailedException(activity, ex);
+            if (step != "shutting down")
+            {
+                CloseAfterFailure();
+            }
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// After a failure on the poll thread (or in a rebalance callback) its bookkeeping is not trusted: nothing more is
+    /// committed (what is committed stays; the rest is read again by the next owner), queued work is dropped and the
+    /// leases abandoned, and the consumer is closed so that the group moves the partitions at once. A consumer left
+    /// unclosed is closed by librdkafka on dispose with its rebalance callbacks refused, which can hang under cooperative
+    /// rebalancing: the instance would own its partitions and consume nothing.
+    /// </summary>
+    private void CloseAfterFailure()
+    {
+        _untrusted = true;
+        try
+        {
+            ReleasePartitions([.. _leases.Keys], lost: true, waitForInFlight: false);
+            _consumer.Close();
+        }
+#pragma warning disable CA1031 // the first failure is the one reported
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            PipelineLog.Failed(_log, ex, "closing the consumer after the failure");
         }
     }
 
@@ -253,6 +283,10 @@ internal sealed partial class PipelineHost
     /// <summary>Commits, per owned partition, the contiguous prefix whose outcome is final (when it moved).</summary>
     private void CommitFinal()
     {
+        if (_untrusted)
+        {
+            return;
+        }
         var offsets = new List<TopicPartitionOffset>();
         foreach (var (tp, lease) in _leases)
         {

@@ -24,8 +24,10 @@ internal sealed partial class PipelineHost
         });
 
     /// <summary>
-    /// Confluent.Kafka catches what a rebalance callback throws, unassigns everything and throws it again from the next
-    /// Consume; the exception is wrapped here first so that the poll loop's failure says which callback it came from.
+    /// A rebalance callback must not throw: Confluent.Kafka would catch it, unassign everything (refused under cooperative
+    /// rebalancing, which leaves the group stuck waiting for the assignment call) and throw it again from the next Consume.
+    /// A failure is recorded instead: the loop stops, nothing more is committed (the bookkeeping is not trusted) and the
+    /// consumer closes.
     /// </summary>
     private void InRebalanceCallback(string activity, Action handle)
     {
@@ -33,10 +35,12 @@ internal sealed partial class PipelineHost
         {
             handle();
         }
-        catch (Exception ex) when (ex is not PipelineFailedException)
+#pragma warning disable CA1031 // recorded as the run's failure (see Fail)
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            PipelineLog.Failed(_log, ex, activity);
-            throw new PipelineFailedException(activity, ex);
+            _untrusted = true;
+            Fail(activity, ex);
         }
     }
 
@@ -65,6 +69,8 @@ internal sealed partial class PipelineHost
 
     private void ReleasePartitions(List<TopicPartition> partitions, bool lost, bool waitForInFlight)
     {
+        // After a failure on the poll thread nothing is committed any more: let go as if lost.
+        lost |= _untrusted;
         var leases = partitions.Where(_leases.ContainsKey).Select(tp => _leases[tp]).ToHashSet();
         if (leases.Count == 0)
         {

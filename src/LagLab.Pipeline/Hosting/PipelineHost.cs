@@ -49,7 +49,12 @@ internal sealed partial class PipelineHost : IDisposable
     private readonly CancellationTokenSource _failed = new();
     private PipelineFailedException? _failure;
 
-    public PipelineHost(PipelineOptions options, ILoggerFactory loggerFactory, TextWriter output, TimeProvider? time = null)
+    // Set on a failure on the poll thread or in a rebalance callback: from then on nothing is committed.
+    private volatile bool _untrusted;
+
+    /// <param name="wrapConsumer">Tests only: wraps the built consumer (e.g. to seek it the way librdkafka does on its own).</param>
+    public PipelineHost(PipelineOptions options, ILoggerFactory loggerFactory, TextWriter output, TimeProvider? time = null,
+        Func<IConsumer<byte[]?, byte[]?>, IConsumer<byte[]?, byte[]?>>? wrapConsumer = null)
     {
         options.Validate();
         _options = options;
@@ -77,7 +82,7 @@ internal sealed partial class PipelineHost : IDisposable
         _dispatcher = new OrderedDispatcher<WorkItem>(options.Concurrency, i => i.Account, _processor.HandleAsync,
             (item, ex) => Fail($"processing {item}", ex));
         _flow = new BackPressure(options.MaxBuffered, options.MaxBuffered / 2);
-        _consumer = BuildConsumer();
+        _consumer = wrapConsumer is null ? BuildConsumer() : wrapConsumer(BuildConsumer());
         _metrics.ObserveState(
             () => _dispatcher.Pending,
             () => _dispatcher.Queued,
