@@ -80,7 +80,7 @@ internal sealed partial class PipelineHost : IDisposable
         _sink = new KafkaOutcomeSink(_producer, options.ResultsTopic, options.DeadLetterTopic);
         _processor = new EventProcessor(_budget, _bank, _sink, _spool, _metrics, _time, new ProcessorSettings { Instance = _instance }, _log);
         _dispatcher = new OrderedDispatcher<WorkItem>(options.Concurrency, i => i.Account, _processor.HandleAsync,
-            (item, ex) => Fail($"processing {item}", ex));
+            OnWorkFailed);
         _flow = new BackPressure(options.MaxBuffered, options.MaxBuffered / 2);
         _consumer = wrapConsumer is null ? BuildConsumer() : wrapConsumer(BuildConsumer());
         _metrics.ObserveState(
@@ -164,6 +164,20 @@ internal sealed partial class PipelineHost : IDisposable
         {
             _failed.Cancel();
         }
+    }
+
+    /// <summary>
+    /// A work item threw (its offset can never become final). Runs on the worker that still holds the account, so the
+    /// account's queued events are removed before any of them could go ahead of this one: they stay in Kafka (their
+    /// offsets are behind this one, so they are not committed either) and the next owner applies them in order.
+    /// </summary>
+    private void OnWorkFailed(WorkItem item, Exception exception)
+    {
+        foreach (var later in _dispatcher.RemoveQueued(i => i.Account == item.Account))
+        {
+            later.Lease?.Tracker.Release(later.Offset);
+        }
+        Fail($"processing {item}", exception);
     }
 
     public void Dispose()
