@@ -19,7 +19,11 @@ public sealed class PipelineFailureTests
     public async Task RunAsync_ResultKafkaWillNotTake_StopsWithThePartitionAndOffsetAndCommitsNothingPastIt()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var broker = await TestBroker.StartAsync(o => (o.AutoCreateTopics, o.GroupInitialRebalanceDelayMs) = (false, 0));
+        await using var broker = await TestBroker.StartAsync(o =>
+        {
+            o.AutoCreateTopics = false;
+            o.GroupInitialRebalanceDelayMs = 0;
+        });
         await using var bank = await BankServer.StartAsync(new BankOptions { Listen = "127.0.0.1:0", RateLimit = 1000, LatencyP50 = TimeSpan.FromMilliseconds(1), LatencyP99 = TimeSpan.FromMilliseconds(5) }, cancellationToken: cancellation);
         var topic = KafkaClients.UniqueTopic("events");
         await KafkaClients.CreateTopicAsync(broker.BootstrapServers, topic, 1);
