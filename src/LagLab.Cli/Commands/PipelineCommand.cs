@@ -106,6 +106,11 @@ internal static class PipelineCommand
                 // Not an address of this machine (99), or a port the user may not bind (13).
                 return CommandHost.Fail("pipeline", $"--metrics-listen {options.MetricsListen}: cannot listen there: {ex.Message}.");
             }
+            catch (PipelineFailedException ex)
+            {
+                // Already logged with its stack trace; one line for whoever reads the exit.
+                return CommandHost.Fail("pipeline", ex.Message, exitCode: 1);
+            }
             catch (IOException ex)
             {
                 return CommandHost.Fail("pipeline", ex.Message, exitCode: 1);

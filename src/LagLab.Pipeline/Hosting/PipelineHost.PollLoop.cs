@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using LagLab.Contracts;
 using LagLab.Pipeline.Flow;
 using LagLab.Pipeline.Logging;
+using LagLab.Pipeline.Offsets;
 using LagLab.Pipeline.Processing;
 
 namespace LagLab.Pipeline.Hosting;
@@ -37,33 +38,86 @@ internal sealed partial class PipelineHost
         return done.Task;
     }
 
+    /// <summary>
+    /// Polls until <paramref name="stop"/> fires, then shuts down. An unexpected exception (a bug: nothing here throws by
+    /// design) ends the loop as a <see cref="PipelineFailedException"/> saying what it was doing, on which partition and
+    /// offset, after <see cref="CloseAfterFailure"/>.
+    /// </summary>
     private void PollLoop(CancellationToken stop)
     {
-        _consumer.Subscribe(_options.Topic);
-        WriteLine($"laglab pipeline ready: instance {_instance} consuming {_options.Topic} as group {_options.Group}");
-        var nextCommit = _time.GetUtcNow() + _options.CommitInterval;
-        while (!stop.IsCancellationRequested)
+        var step = "subscribing";
+        ConsumeResult<byte[]?, byte[]?>? record = null;
+        try
         {
-            try
+            _consumer.Subscribe(_options.Topic);
+            WriteLine($"laglab pipeline ready: instance {_instance} consuming {_options.Topic} as group {_options.Group}");
+            var nextCommit = _time.GetUtcNow() + _options.CommitInterval;
+            while (!stop.IsCancellationRequested)
             {
-                var record = _consumer.Consume(PollTimeout);
-                if (record is { IsPartitionEOF: false, Message: not null })
+                step = "polling";
+                record = null;
+                try
                 {
-                    Take(record, stop);
+                    record = _consumer.Consume(PollTimeout);
+                    if (record is { IsPartitionEOF: false, Message: not null })
+                    {
+                        step = "taking";
+                        Take(record, stop);
+                    }
+                }
+                catch (ConsumeException ex)
+                {
+                    PipelineLog.KafkaError(_log, $"consume: {ex.Error.Reason}");
+                }
+                step = "applying back-pressure";
+                ApplyFlow();
+                if (_time.GetUtcNow() >= nextCommit)
+                {
+                    step = "committing";
+                    CommitFinal();
+                    nextCommit = _time.GetUtcNow() + _options.CommitInterval;
                 }
             }
-            catch (ConsumeException ex)
-            {
-                PipelineLog.KafkaError(_log, $"consume: {ex.Error.Reason}");
-            }
-            ApplyFlow();
-            if (_time.GetUtcNow() >= nextCommit)
-            {
-                CommitFinal();
-                nextCommit = _time.GetUtcNow() + _options.CommitInterval;
-            }
+            step = "shutting down";
+            record = null;
+            Shutdown();
         }
-        Shutdown();
+#pragma warning disable CA1031 // reported with its context, then thrown again as the run's failure
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var activity = record is null ? step : $"{step} {record.Topic}[{record.Partition.Value}]@{record.Offset.Value}";
+            PipelineLog.Failed(_log, ex, activity);
+            var failure = new PipelineFailedException(activity, ex);
+            if (step != "shutting down")
+            {
+                CloseAfterFailure();
+            }
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// After a failure on the poll thread (or in a rebalance callback) its bookkeeping is not trusted: nothing more is
+    /// committed (what is committed stays; the rest is read again by the next owner), queued work is dropped and the
+    /// leases abandoned, and the consumer is closed so that the group moves the partitions at once. A consumer left
+    /// unclosed is closed by librdkafka on dispose with its rebalance callbacks refused, which can hang under cooperative
+    /// rebalancing: the instance would own its partitions and consume nothing.
+    /// </summary>
+    private void CloseAfterFailure()
+    {
+        _untrusted = true;
+        try
+        {
+            ReleasePartitions([.. _leases.Keys], lost: true, waitForInFlight: false);
+            _consumer.Close();
+        }
+#pragma warning disable CA1031 // the first failure is the one reported
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            PipelineLog.Failed(_log, ex, "closing the consumer after the failure");
+        }
     }
 
     private void Take(ConsumeResult<byte[]?, byte[]?> record, CancellationToken stop)
@@ -73,7 +127,10 @@ internal sealed partial class PipelineHost
             return; // a record of a partition no longer ours; its next owner reads it
         }
         var offset = record.Offset.Value;
-        lease.Tracker.Take(offset);
+        if (!IsWork(lease, offset))
+        {
+            return;
+        }
         var value = record.Message.Value;
         if (!TryParse(record, out var evt, out var reason))
         {
@@ -88,7 +145,9 @@ internal sealed partial class PipelineHost
                 }
                 else
                 {
+                    // Not final and never retried: the partition's commits would stall behind it for good.
                     PipelineLog.PublishFailed(_log, _options.DeadLetterTopic, error ?? "unknown");
+                    Fail($"dead-lettering the malformed record {record.Topic}[{record.Partition.Value}]@{offset}", new KafkaException(new Error(ErrorCode.Unknown, error ?? "unknown")));
                 }
             });
             return;
@@ -107,6 +166,38 @@ internal sealed partial class PipelineHost
             return;
         }
         _dispatcher.Enqueue(item);
+    }
+
+    /// <summary>
+    /// Whether the record at <paramref name="offset"/> is work: a new offset is; an offset delivered again (librdkafka's
+    /// own pause and resume around a cooperative rebalance, a seek, a reset) is only when its earlier work was released.
+    /// </summary>
+    private bool IsWork(PartitionLease lease, long offset)
+    {
+        var lastTaken = lease.Tracker.LastTaken;
+        var outcome = lease.Tracker.Take(offset);
+        if (outcome == TakeOutcome.Taken)
+        {
+            lease.Redelivering = false;
+            return true;
+        }
+        var label = outcome switch
+        {
+            TakeOutcome.SkippedFinal => "skipped_final",
+            TakeOutcome.SkippedInFlight => "skipped_in_flight",
+            _ => "retaken",
+        };
+        _metrics.Redelivered(label);
+        if (!lease.Redelivering)
+        {
+            lease.Redelivering = true;
+            PipelineLog.RedeliveryStarted(_log, lease.ToString(), offset, lastTaken ?? -1, label);
+        }
+        else
+        {
+            PipelineLog.Redelivered(_log, lease.ToString(), offset, label);
+        }
+        return outcome == TakeOutcome.Retaken;
     }
 
     private static bool TryParse(ConsumeResult<byte[]?, byte[]?> record, out ReconciliationEvent evt, out string reason)
@@ -192,6 +283,10 @@ internal sealed partial class PipelineHost
     /// <summary>Commits, per owned partition, the contiguous prefix whose outcome is final (when it moved).</summary>
     private void CommitFinal()
     {
+        if (_untrusted)
+        {
+            return;
+        }
         var offsets = new List<TopicPartitionOffset>();
         foreach (var (tp, lease) in _leases)
         {
@@ -234,7 +329,12 @@ internal sealed partial class PipelineHost
     /// <summary>SIGTERM: queued work goes back to Kafka, in-flight work gets a bound to finish, final offsets are committed.</summary>
     private void Shutdown()
     {
-        var dropped = _dispatcher.RemoveQueued(i => !i.IsReplay).Count;
+        var removed = _dispatcher.RemoveQueued(i => !i.IsReplay);
+        foreach (var item in removed)
+        {
+            item.Lease!.Tracker.Release(item.Offset);
+        }
+        var dropped = removed.Count;
         PipelineLog.Draining(_log, dropped, _options.DrainTimeout, _dispatcher.InFlight);
         using (var bound = new CancellationTokenSource(_options.DrainTimeout))
         {

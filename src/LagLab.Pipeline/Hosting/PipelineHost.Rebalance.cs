@@ -13,7 +13,38 @@ namespace LagLab.Pipeline.Hosting;
 /// </summary>
 internal sealed partial class PipelineHost
 {
-    private void OnAssigned(List<TopicPartition> partitions)
+    private void OnAssigned(List<TopicPartition> partitions) =>
+        InRebalanceCallback($"handling the assignment of {Describe(partitions)}", () => Assign(partitions));
+
+    private void OnRevoked(List<TopicPartitionOffset> partitions, bool lost) =>
+        InRebalanceCallback($"handling the {(lost ? "loss" : "revocation")} of {Describe([.. partitions.Select(p => p.TopicPartition)])}", () =>
+        {
+            _metrics.Rebalance(lost ? "lost" : "revoked");
+            ReleasePartitions([.. partitions.Select(p => p.TopicPartition)], lost, waitForInFlight: true);
+        });
+
+    /// <summary>
+    /// A rebalance callback must not throw: Confluent.Kafka would catch it, unassign everything (refused under cooperative
+    /// rebalancing, which leaves the group stuck waiting for the assignment call) and throw it again from the next Consume.
+    /// A failure is recorded instead: the loop stops, nothing more is committed (the bookkeeping is not trusted) and the
+    /// consumer closes.
+    /// </summary>
+    private void InRebalanceCallback(string activity, Action handle)
+    {
+        try
+        {
+            handle();
+        }
+#pragma warning disable CA1031 // recorded as the run's failure (see Fail)
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _untrusted = true;
+            Fail(activity, ex);
+        }
+    }
+
+    private void Assign(List<TopicPartition> partitions)
     {
         var now = _time.GetUtcNow();
         foreach (var tp in partitions)
@@ -36,14 +67,10 @@ internal sealed partial class PipelineHost
         UpdateOwnership("assigned", partitions);
     }
 
-    private void OnRevoked(List<TopicPartitionOffset> partitions, bool lost)
-    {
-        _metrics.Rebalance(lost ? "lost" : "revoked");
-        ReleasePartitions([.. partitions.Select(p => p.TopicPartition)], lost, waitForInFlight: true);
-    }
-
     private void ReleasePartitions(List<TopicPartition> partitions, bool lost, bool waitForInFlight)
     {
+        // After a failure on the poll thread nothing is committed any more: let go as if lost.
+        lost |= _untrusted;
         var leases = partitions.Where(_leases.ContainsKey).Select(tp => _leases[tp]).ToHashSet();
         if (leases.Count == 0)
         {
@@ -53,7 +80,12 @@ internal sealed partial class PipelineHost
         _processor.BeginHandBack(keys);
         try
         {
-            var dropped = _dispatcher.RemoveQueued(i => i.Lease is { } l && leases.Contains(l)).Count;
+            var removed = _dispatcher.RemoveQueued(i => i.Lease is { } l && leases.Contains(l));
+            foreach (var item in removed)
+            {
+                item.Lease!.Tracker.Release(item.Offset);
+            }
+            var dropped = removed.Count;
             if (lost)
             {
                 foreach (var lease in leases)

@@ -45,7 +45,16 @@ internal sealed partial class PipelineHost : IDisposable
     private volatile int _pausedCount;
     private volatile int _topicPartitions;
 
-    public PipelineHost(PipelineOptions options, ILoggerFactory loggerFactory, TextWriter output, TimeProvider? time = null)
+    // The first unexpected failure; it stops the poll loop (see Fail).
+    private readonly CancellationTokenSource _failed = new();
+    private PipelineFailedException? _failure;
+
+    // Set on a failure on the poll thread or in a rebalance callback: from then on nothing is committed.
+    private volatile bool _untrusted;
+
+    /// <param name="wrapConsumer">Tests only: wraps the built consumer (e.g. to seek it the way librdkafka does on its own).</param>
+    public PipelineHost(PipelineOptions options, ILoggerFactory loggerFactory, TextWriter output, TimeProvider? time = null,
+        Func<IConsumer<byte[]?, byte[]?>, IConsumer<byte[]?, byte[]?>>? wrapConsumer = null)
     {
         options.Validate();
         _options = options;
@@ -71,9 +80,9 @@ internal sealed partial class PipelineHost : IDisposable
         _sink = new KafkaOutcomeSink(_producer, options.ResultsTopic, options.DeadLetterTopic);
         _processor = new EventProcessor(_budget, _bank, _sink, _spool, _metrics, _time, new ProcessorSettings { Instance = _instance }, _log);
         _dispatcher = new OrderedDispatcher<WorkItem>(options.Concurrency, i => i.Account, _processor.HandleAsync,
-            (item, ex) => PipelineLog.WorkFailed(_log, ex, item.ToString()));
+            OnWorkFailed);
         _flow = new BackPressure(options.MaxBuffered, options.MaxBuffered / 2);
-        _consumer = BuildConsumer();
+        _consumer = wrapConsumer is null ? BuildConsumer() : wrapConsumer(BuildConsumer());
         _metrics.ObserveState(
             () => _dispatcher.Pending,
             () => _dispatcher.Queued,
@@ -111,20 +120,26 @@ internal sealed partial class PipelineHost : IDisposable
                 }
             }
             var replayer = _spool is null ? Task.CompletedTask : ReplayLoopAsync(background.Token);
+            // The poll loop stops on SIGTERM or on the first unexpected failure (then it shuts down the same way).
+            using var loopStop = CancellationTokenSource.CreateLinkedTokenSource(stop, _failed.Token);
             // Stops with the poll loop's stop signal, before the consumer closes (it borrows the consumer's handle).
-            using var metadataStop = CancellationTokenSource.CreateLinkedTokenSource(stop, background.Token);
+            using var metadataStop = CancellationTokenSource.CreateLinkedTokenSource(loopStop.Token, background.Token);
             var metadata = MetadataLoopAsync(metadataStop.Token);
             PipelineLog.Started(_log, _instance, _options.Topic, _options.Group, _options.Assignor.ToString(), _options.Mode.ToString(), _options.Buffer.ToString(),
                 _options.Concurrency, _options.BankUrl, _options.RateLimit);
             try
             {
-                await RunPollThreadAsync(stop).ConfigureAwait(false);
+                await RunPollThreadAsync(loopStop.Token).ConfigureAwait(false);
             }
             finally
             {
                 await background.CancelAsync().ConfigureAwait(false);
                 await Task.WhenAll(workers, replayer, metadata).ConfigureAwait(false);
                 _producer.Flush(TimeSpan.FromSeconds(5));
+            }
+            if (_failure is not null)
+            {
+                throw _failure;
             }
             PipelineLog.Stopped(_log);
         }
@@ -137,8 +152,37 @@ internal sealed partial class PipelineHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records the first unexpected failure, logged with what was being done, and stops the poll loop, which then shuts
+    /// down as on SIGTERM (what is final is committed, the rest is left to the next owner); <see cref="RunAsync"/> then
+    /// throws it. Later failures (often consequences of the first) are only logged. Safe from any thread.
+    /// </summary>
+    private void Fail(string activity, Exception? cause)
+    {
+        PipelineLog.Failed(_log, cause, activity);
+        if (Interlocked.CompareExchange(ref _failure, new PipelineFailedException(activity, cause), null) is null)
+        {
+            _failed.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// A work item threw (its offset can never become final). Runs on the worker that still holds the account, so the
+    /// account's queued events are removed before any of them could go ahead of this one: they stay in Kafka (their
+    /// offsets are behind this one, so they are not committed either) and the next owner applies them in order.
+    /// </summary>
+    private void OnWorkFailed(WorkItem item, Exception exception)
+    {
+        foreach (var later in _dispatcher.RemoveQueued(i => i.Account == item.Account))
+        {
+            later.Lease?.Tracker.Release(later.Offset);
+        }
+        Fail($"processing {item}", exception);
+    }
+
     public void Dispose()
     {
+        _failed.Dispose();
         _consumer.Dispose();
         _producer.Dispose();
         _spool?.Dispose();
@@ -179,6 +223,15 @@ internal sealed partial class PipelineHost : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+#pragma warning disable CA1031 // a dead replay loop would leave the spool unreplayed for good: the instance stops instead
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Fail("scheduling spool replays", ex);
+            }
+        }
     }
 
     /// <summary>Keeps the topic's partition count current (it can grow), so the bank budget is split by the real share.</summary>
@@ -208,6 +261,15 @@ internal sealed partial class PipelineHost : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+#pragma warning disable CA1031 // a dead metadata loop would freeze the budget's share: the instance stops instead
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Fail($"refreshing the metadata of {_options.Topic}", ex);
+            }
         }
     }
 

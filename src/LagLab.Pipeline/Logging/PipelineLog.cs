@@ -32,8 +32,8 @@ internal static partial class PipelineLog
     [LoggerMessage(9, LogLevel.Warning, "Circuit breaker {State}")]
     public static partial void Breaker(ILogger logger, string state);
 
-    [LoggerMessage(10, LogLevel.Error, "Work item {Item} failed")]
-    public static partial void WorkFailed(ILogger logger, Exception exception, string item);
+    [LoggerMessage(10, LogLevel.Critical, "Stopping on an unexpected failure while {Activity}")]
+    public static partial void Failed(ILogger logger, Exception? exception, string activity);
 
     [LoggerMessage(11, LogLevel.Information, "Handed back {Count} spooled events of {Partition} to Kafka (commit rewound to {Offset})")]
     public static partial void HandedBack(ILogger logger, int count, string partition, long offset);
@@ -55,4 +55,10 @@ internal static partial class PipelineLog
 
     [LoggerMessage(17, LogLevel.Information, "Serving metrics on http://{Endpoint}/metrics")]
     public static partial void MetricsListening(ILogger logger, string endpoint);
+
+    [LoggerMessage(18, LogLevel.Information, "Redelivery on {Partition}: offset {Offset} delivered again after {LastTaken} was taken ({Outcome}); later redeliveries of this run are logged at debug level")]
+    public static partial void RedeliveryStarted(ILogger logger, string partition, long offset, long lastTaken, string outcome);
+
+    [LoggerMessage(19, LogLevel.Debug, "Redelivered {Partition}@{Offset}: {Outcome}")]
+    public static partial void Redelivered(ILogger logger, string partition, long offset, string outcome);
 }

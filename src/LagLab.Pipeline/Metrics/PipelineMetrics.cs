@@ -25,6 +25,7 @@ internal sealed class PipelineMetrics : IDisposable
     private readonly Histogram<double> _unowned;
     private readonly Counter<long> _commits;
     private readonly Counter<long> _pauses;
+    private readonly Counter<long> _redelivered;
 
     public PipelineMetrics()
     {
@@ -38,6 +39,7 @@ internal sealed class PipelineMetrics : IDisposable
         _unowned = _meter.CreateHistogram<double>("laglab_pipeline_partition_unowned_seconds", "s", "Time a partition was without an active consumer, seen by the instance that took it back");
         _commits = _meter.CreateCounter<long>("laglab_pipeline_commits", "{commit}", "Offset commits, by result");
         _pauses = _meter.CreateCounter<long>("laglab_pipeline_backpressure_pauses", "{pause}", "Times the buffer bound paused every assigned partition");
+        _redelivered = _meter.CreateCounter<long>("laglab_pipeline_records_redelivered", "{record}", "Records the client delivered again at or before an offset already taken, by what was done (skipped_final, skipped_in_flight, retaken)");
     }
 
     public Meter Meter => _meter;
@@ -89,6 +91,8 @@ internal sealed class PipelineMetrics : IDisposable
     public void Commit(bool ok) => _commits.Add(1, new KeyValuePair<string, object?>("result", ok ? "ok" : "failed"));
 
     public void BackPressurePause() => _pauses.Add(1);
+
+    public void Redelivered(string outcome) => _redelivered.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 

@@ -4,16 +4,28 @@ namespace LagLab.Pipeline.Offsets;
 /// The offsets of one partition taken into work, and how far they may be committed: only up to the contiguous prefix whose
 /// outcome is final (applied, spooled or dead-lettered). Completions may arrive in any order (accounts run concurrently);
 /// offsets may have gaps (compaction, control records), so the prefix follows the offsets actually taken, not offset + 1.
-/// Thread-safe: the poll thread adds and commits, workers complete.
+/// librdkafka may deliver offsets again that were already taken (its own pause and resume around a cooperative rebalance
+/// restarts the fetch at the application's position while the application is still consuming; a seek; a reset): a
+/// redelivered offset is never work twice (see <see cref="Take"/>), and the committable prefix never moves backwards.
+/// Thread-safe: the poll thread takes and commits, workers complete.
 /// </summary>
 internal sealed class PartitionCommitTracker
 {
     private readonly Lock _lock = new();
+
+    // Offsets taken and not yet behind the committable point, in increasing order, with their state.
     private readonly Queue<long> _taken = new();
-    private readonly HashSet<long> _final = [];
+    private readonly Dictionary<long, OffsetState> _states = [];
     private long _lastTaken = -1;
     private long _committable = -1;
     private long _committed = -1;
+
+    private enum OffsetState
+    {
+        InWork,
+        Released,
+        Final,
+    }
 
     /// <summary>Offsets taken and not yet committable (their outcome, or an earlier one's, is not final).</summary>
     public int Pending
@@ -39,6 +51,18 @@ internal sealed class PartitionCommitTracker
         }
     }
 
+    /// <summary>The highest offset taken so far, or null when none was.</summary>
+    public long? LastTaken
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastTaken >= 0 ? _lastTaken : null;
+            }
+        }
+    }
+
     /// <summary>The offset up to which everything taken is final (the next offset to read), or null when nothing is yet.</summary>
     public long? Committable
     {
@@ -51,17 +75,55 @@ internal sealed class PartitionCommitTracker
         }
     }
 
-    /// <summary>Records that <paramref name="offset"/> was taken into work; offsets must be taken in increasing order.</summary>
-    public void Take(long offset)
+    /// <summary>
+    /// Records that the record at <paramref name="offset"/> was delivered, and says whether it is work. Past the last taken
+    /// offset it is new work. At or before it (a redelivery) it is work again only when its earlier work was released
+    /// (<see cref="Release"/>); when it is final, still in work, behind the committable point, before the first offset of
+    /// this lease (committed by whoever read the partition before), or an offset never delivered (a gap), it is skipped.
+    /// </summary>
+    public TakeOutcome Take(long offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        lock (_lock)
+        {
+            if (offset > _lastTaken)
+            {
+                _lastTaken = offset;
+                _taken.Enqueue(offset);
+                _states[offset] = OffsetState.InWork;
+                return TakeOutcome.Taken;
+            }
+            if (!_states.TryGetValue(offset, out var state))
+            {
+                return TakeOutcome.SkippedFinal;
+            }
+            switch (state)
+            {
+                case OffsetState.InWork:
+                    return TakeOutcome.SkippedInFlight;
+                case OffsetState.Released:
+                    _states[offset] = OffsetState.InWork;
+                    return TakeOutcome.Retaken;
+                default:
+                    return TakeOutcome.SkippedFinal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The work of <paramref name="offset"/> was dropped without an outcome (removed from the queues while the partition
+    /// stays owned): a redelivery of it is work again. False when it is not in work.
+    /// </summary>
+    public bool Release(long offset)
     {
         lock (_lock)
         {
-            if (offset <= _lastTaken)
+            if (!_states.TryGetValue(offset, out var state) || state != OffsetState.InWork)
             {
-                throw new InvalidOperationException($"Offset {offset} taken after {_lastTaken}: offsets must increase.");
+                return false;
             }
-            _lastTaken = offset;
-            _taken.Enqueue(offset);
+            _states[offset] = OffsetState.Released;
+            return true;
         }
     }
 
@@ -70,13 +132,16 @@ internal sealed class PartitionCommitTracker
     {
         lock (_lock)
         {
-            if (_taken.Count == 0 || offset < _taken.Peek() || offset > _lastTaken || !_final.Add(offset))
+            if (!_states.TryGetValue(offset, out var state) || state == OffsetState.Final)
             {
                 return false;
             }
-            while (_taken.Count > 0 && _final.Remove(_taken.Peek()))
+            _states[offset] = OffsetState.Final;
+            while (_taken.TryPeek(out var oldest) && _states[oldest] == OffsetState.Final)
             {
-                _committable = _taken.Dequeue() + 1;
+                _taken.Dequeue();
+                _states.Remove(oldest);
+                _committable = oldest + 1;
             }
             return true;
         }

@@ -24,6 +24,9 @@ internal sealed class PartitionLease : IDisposable
 
     public PartitionCommitTracker Tracker { get; } = new();
 
+    /// <summary>True while the records delivered are redeliveries (the poll thread's own bookkeeping, for logging a run once).</summary>
+    public bool Redelivering { get; set; }
+
     /// <summary>Cancelled when the work of this lease must stop.</summary>
     public CancellationToken Abandoned => _abandon.Token;
 

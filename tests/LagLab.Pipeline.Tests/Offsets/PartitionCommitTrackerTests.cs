@@ -104,12 +104,145 @@ public sealed class PartitionCommitTrackerTests
     }
 
     [Fact]
-    public void Take_NotIncreasing_Throws()
+    public void Take_RedeliveredWhileInWork_SkippedInFlightAndCompletesOnce()
+    {
+        // Issue 9: librdkafka's pause and resume around a cooperative round that assigned nothing delivered 1871 again.
+        var tracker = new PartitionCommitTracker();
+        Assert.Equal(TakeOutcome.Taken, tracker.Take(1870));
+        Assert.Equal(TakeOutcome.Taken, tracker.Take(1871));
+
+        Assert.Equal(TakeOutcome.SkippedInFlight, tracker.Take(1871));
+        Assert.Equal(TakeOutcome.SkippedInFlight, tracker.Take(1870));
+
+        Assert.Equal(2, tracker.Pending);
+        Assert.True(tracker.Complete(1870));
+        Assert.True(tracker.Complete(1871));
+        Assert.True(tracker.TryTakeCommit(out var offset));
+        Assert.Equal(1872, offset);
+    }
+
+    [Fact]
+    public void Take_RedeliveredAfterFinal_SkippedFinalWhetherBehindTheCommitPointOrNot()
     {
         var tracker = new PartitionCommitTracker();
-        tracker.Take(5);
+        foreach (var taken in new long[] { 10, 11, 12 })
+        {
+            tracker.Take(taken);
+        }
+        tracker.Complete(10); // committable: behind the commit point
+        tracker.Complete(12); // final, but 11 before it is not
 
-        Assert.Throws<InvalidOperationException>(() => tracker.Take(5));
+        Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(10));
+        Assert.Equal(TakeOutcome.SkippedInFlight, tracker.Take(11));
+        Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(12));
+        Assert.Equal(TakeOutcome.Taken, tracker.Take(13));
+
+        Assert.True(tracker.TryTakeCommit(out var offset));
+        Assert.Equal(11, offset);
+    }
+
+    [Fact]
+    public void Take_RedeliveredAfterRelease_RetakenAndHoldsTheCommitUntilComplete()
+    {
+        var tracker = new PartitionCommitTracker();
+        foreach (var taken in new long[] { 20, 21, 22 })
+        {
+            tracker.Take(taken);
+        }
+        tracker.Complete(20);
+        Assert.True(tracker.Release(21));
+        Assert.True(tracker.Release(22));
+        Assert.True(tracker.TryTakeCommit(out var offset));
+        Assert.Equal(21, offset);
+
+        Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(20));
+        Assert.Equal(TakeOutcome.Retaken, tracker.Take(21));
+        Assert.Equal(TakeOutcome.Retaken, tracker.Take(22));
+        Assert.Equal(TakeOutcome.SkippedInFlight, tracker.Take(22)); // taken again once, not twice
+
+        tracker.Complete(22);
+        Assert.False(tracker.TryTakeCommit(out _)); // 21 is work again, not final: the commit stays before it
+        tracker.Complete(21);
+        Assert.True(tracker.TryTakeCommit(out offset));
+        Assert.Equal(23, offset);
+    }
+
+    [Fact]
+    public void Release_NotInWork_ReturnsFalse()
+    {
+        var tracker = new PartitionCommitTracker();
+        tracker.Take(1);
+        tracker.Take(2);
+        tracker.Complete(2);
+
+        Assert.False(tracker.Release(0)); // never taken
+        Assert.False(tracker.Release(2)); // final
+        Assert.True(tracker.Release(1));
+        Assert.False(tracker.Release(1)); // already released
+    }
+
+    [Fact]
+    public void Take_RewindBeforeTheFirstOffsetOfTheLease_SkippedFinal()
+    {
+        // The lease began at the committed offset: everything before it was final for whoever read it before.
+        var tracker = new PartitionCommitTracker();
+        tracker.Take(500);
+        tracker.Take(501);
+
+        Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(0));
+        Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(499));
+
+        Assert.Equal(2, tracker.Pending);
+        Assert.Equal(500, tracker.OldestPending);
+        Assert.False(tracker.TryTakeCommit(out _));
+    }
+
+    [Fact]
+    public void Take_RedeliveredGapOffset_SkippedAndNeverHoldsTheCommit()
+    {
+        var tracker = new PartitionCommitTracker();
+        tracker.Take(3);
+        tracker.Take(9); // 4..8 were control records or compacted away
+
+        Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(5));
+        Assert.False(tracker.Complete(5));
+
+        tracker.Complete(3);
+        tracker.Complete(9);
+        Assert.True(tracker.TryTakeCommit(out var offset));
+        Assert.Equal(10, offset);
+    }
+
+    [Fact]
+    public void TryTakeCommit_AfterARewindThatSkipsEverything_DoesNotMoveBackwards()
+    {
+        var tracker = new PartitionCommitTracker();
+        for (var offset = 0L; offset < 5; offset++)
+        {
+            tracker.Take(offset);
+            tracker.Complete(offset);
+        }
+        Assert.True(tracker.TryTakeCommit(out var committed));
+        Assert.Equal(5, committed);
+
+        for (var offset = 0L; offset < 5; offset++)
+        {
+            Assert.Equal(TakeOutcome.SkippedFinal, tracker.Take(offset));
+        }
+        tracker.CommitFailed(committed); // say the commit in flight during the rewind was fenced
+
+        Assert.True(tracker.TryTakeCommit(out var again));
+        Assert.Equal(5, again);
+        Assert.Equal(4, tracker.LastTaken);
+        Assert.Equal(TakeOutcome.Taken, tracker.Take(5));
+    }
+
+    [Fact]
+    public void Take_NegativeOffset_Throws()
+    {
+        var tracker = new PartitionCommitTracker();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => tracker.Take(-1));
     }
 
     [Fact]
