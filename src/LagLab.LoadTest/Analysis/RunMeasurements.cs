@@ -19,4 +19,11 @@ internal sealed record RunMeasurements(
     Contracts.LedgerStats? Ledger,
     long DoublyApplied,
     long Foreign,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The fleet's process events and the pipelines' ready and ownership lines (none for an external fleet).</summary>
+    public IReadOnlyList<Parts.FleetEvent> FleetEvents { get; init; } = [];
+
+    /// <summary>When the bank applied each event, per partition, sorted (run seconds).</summary>
+    public IReadOnlyDictionary<int, double[]> Applied { get; init; } = new Dictionary<int, double[]>();
+}

@@ -16,11 +16,15 @@ internal sealed class PipelineFleet : IAsyncDisposable
     private readonly List<PipelineSlot> _slots = [];
     private readonly Lock _lock = new();
 
-    public PipelineFleet(LaglabLauncher launcher, FleetSettings settings)
+    public PipelineFleet(LaglabLauncher launcher, FleetSettings settings, FleetEventLog events)
     {
         _launcher = launcher;
         _settings = settings;
+        Events = events;
     }
+
+    /// <summary>Stops, exits, starts and the instances' own ready and ownership lines, for measuring restarts.</summary>
+    public FleetEventLog Events { get; }
 
     /// <summary>Instances meant to run now.</summary>
     public int Target { get; private set; }
@@ -46,12 +50,15 @@ internal sealed class PipelineFleet : IAsyncDisposable
         await Task.WhenAll(Enumerable.Range(0, count).Select(i => StartSlotAsync(Slot(i), cancellationToken)));
     }
 
-    /// <summary>Every running instance in turn: SIGTERM, <paramref name="away"/> of absence, start, wait until ready.</summary>
-    public async Task RollingDeployAsync(TimeSpan away, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every running instance in turn: SIGTERM, wait for the exit, <paramref name="replacement"/> (the orchestrator's
+    /// time to put a new process in its place), start, wait until ready.
+    /// </summary>
+    public async Task RollingDeployAsync(TimeSpan replacement, CancellationToken cancellationToken)
     {
         foreach (var slot in Slots.Where(s => s.Index < Target))
         {
-            await RestartSlotAsync(slot, away, kill: false, cancellationToken);
+            await RestartSlotAsync(slot, replacement, kill: false, cancellationToken);
         }
     }
 
@@ -68,7 +75,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await slot.Gate.WaitAsync(cancellationToken);
             try
             {
-                await StopProcessAsync(slot, kill: true);
+                await StopProcessAsync(slot, kill: true, Events);
             }
             finally
             {
@@ -94,7 +101,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await slot.Gate.WaitAsync(cancellationToken);
             try
             {
-                await StopProcessAsync(slot, kill: false);
+                await StopProcessAsync(slot, kill: false, Events);
             }
             finally
             {
@@ -107,7 +114,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
     public async Task StopAllAsync()
     {
         Target = 0;
-        await Task.WhenAll(Slots.Select(slot => StopProcessAsync(slot, kill: false)));
+        await Task.WhenAll(Slots.Select(slot => StopProcessAsync(slot, kill: false, Events)));
     }
 
     private async Task RestartSlotAsync(PipelineSlot slot, TimeSpan away, bool kill, CancellationToken cancellationToken)
@@ -115,7 +122,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {
-            await StopProcessAsync(slot, kill);
+            await StopProcessAsync(slot, kill, Events);
             await Task.Delay(away, cancellationToken);
             if (slot.Index < Target)
             {
@@ -151,7 +158,9 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await old.DisposeAsync();
         }
         var args = PipelineArguments.For(_settings, slot.Index, slot.MetricsPort);
-        slot.Process = ChildProcess.Start(_launcher, slot.Name, args, Path.Combine(_settings.LogDirectory, slot.Name + ".log"));
+        var name = slot.Name;
+        slot.Process = ChildProcess.Start(_launcher, name, args, Path.Combine(_settings.LogDirectory, name + ".log"), line => Events.OnLine(name, line));
+        Events.Record(name, FleetEventKind.Started);
         slot.Starts++;
         var process = slot.Process;
         var metrics = new Uri($"http://127.0.0.1:{slot.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/metrics");
@@ -163,12 +172,13 @@ internal sealed class PipelineFleet : IAsyncDisposable
         }
     }
 
-    private static async Task StopProcessAsync(PipelineSlot slot, bool kill)
+    private static async Task StopProcessAsync(PipelineSlot slot, bool kill, FleetEventLog events)
     {
         if (slot.Process is not { } process || process.HasExited)
         {
             return;
         }
+        events.Record(slot.Name, FleetEventKind.StopRequested);
         if (kill)
         {
             await process.KillAsync();
@@ -177,6 +187,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
         {
             await process.TerminateAsync(StopGrace);
         }
+        events.Record(slot.Name, FleetEventKind.Exited);
     }
 
     private PipelineSlot Slot(int index)

@@ -15,12 +15,14 @@ internal sealed class ChildProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _tail = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
     private readonly Lock _logLock = new();
+    private readonly Action<string>? _onLine;
 
-    private ChildProcess(string name, Process process, StreamWriter log)
+    private ChildProcess(string name, Process process, StreamWriter log, Action<string>? onLine)
     {
         Name = name;
         _process = process;
         _log = log;
+        _onLine = onLine;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         _process.BeginOutputReadLine();
@@ -37,8 +39,11 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public string Tail => string.Join(Environment.NewLine, _tail);
 
-    /// <summary>Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>.</summary>
-    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile)
+    /// <summary>
+    /// Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>, and each line is also given
+    /// to <paramref name="onLine"/> as it arrives (on the reader's thread).
+    /// </summary>
+    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile, Action<string>? onLine = null)
     {
         var info = new ProcessStartInfo(launcher.FileName)
         {
@@ -64,7 +69,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name} ({launcher})");
         // If the harness is SIGKILLed it cannot stop its children: the log says which process to stop.
         log.WriteLine($"# pid {process.Id}");
-        return new ChildProcess(name, process, log);
+        return new ChildProcess(name, process, log, onLine);
     }
 
     /// <summary>Waits for an output line containing <paramref name="text"/> and returns it.</summary>
@@ -157,6 +162,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             return;
         }
         Write(line);
+        _onLine?.Invoke(line);
         _tail.Enqueue(line);
         while (_tail.Count > KeptLines && _tail.TryDequeue(out _))
         {

@@ -49,7 +49,7 @@ public sealed class MechanismMeterTests
         var scenario = SampleRuns.Scenario(Blocking);
         var (samples, rates) = Run(3, 80, 1000, 0);
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [], []);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [], [], []);
 
         Assert.Equal(80, m.CallsPerSecond!.Value, 6);
         Assert.Equal(120, m.BackloggedSeconds, 6);
@@ -69,7 +69,7 @@ public sealed class MechanismMeterTests
         var (samples, rates) = Run(3, 80, 1000, 0);
         RebalanceRecord[] rebalances = [new(30.2, 3, 2, 1), new(41, 1, 1, 1), new(50, 4, 1, 2)];
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(30, 54, "rolling_deploy", "", null)], rebalances);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(30, 54, "rolling_deploy", "", null)], rebalances, []);
 
         Assert.Equal(2, m.RebalanceSeconds!.Value, 9);
         Assert.Equal(10, m.RestartSeconds!.Value, 9);
@@ -86,7 +86,7 @@ public sealed class MechanismMeterTests
         var scenario = SampleRuns.Scenario(Static);
         var (samples, rates) = Run(4, 150, 40, 600);
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(40, 62, "rolling_deploy", "", null)], []);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(40, 62, "rolling_deploy", "", null)], [], []);
 
         Assert.Equal(11, m.RestartSeconds!.Value, 9);
         Assert.Null(m.RebalanceSeconds);
@@ -100,7 +100,7 @@ public sealed class MechanismMeterTests
         var scenario = SampleRuns.Scenario(Static);
         var (samples, rates) = Run(4, 150, 1000, 0);
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [], []);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [], [], []);
 
         Assert.Equal(150, m.EffectiveBudget!.Value, 6);
         Assert.Null(m.PerCallSeconds);
@@ -114,7 +114,7 @@ public sealed class MechanismMeterTests
         var (samples, rates) = Run(3, 80, 1000, 0);
         var light = samples.Select(s => s with { Lag = [10, 10, 10] }).ToList();
 
-        var m = MechanismMeter.Measure(scenario, light, rates, [], []);
+        var m = MechanismMeter.Measure(scenario, light, rates, [], [], []);
 
         Assert.Null(m.CallsPerSecond);
         Assert.Equal(0, m.BackloggedSeconds);
