@@ -24,7 +24,8 @@ public sealed record MeasuredMechanisms(
     IReadOnlyList<double> DeployReplays)
 {
     /// <summary>Every restart of an instance (deploys, kills), phase by phase and partition by partition.</summary>
-    public IReadOnlyList<InstanceRestart> Restarts { get; init; } = [];
+    /// <remarks>A results.json written before restarts were measured has none (read as empty, not null).</remarks>
+    public IReadOnlyList<InstanceRestart> Restarts { get; init => field = value ?? []; } = [];
 
     /// <summary>The longest pause of any partition in any restart, from the bank's ledger.</summary>
     public double? LongestPartitionPause => Restarts.Select(r => r.LongestPartitionPause).Where(p => p is not null).Max();
