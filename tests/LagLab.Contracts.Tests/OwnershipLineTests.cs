@@ -12,7 +12,8 @@ public sealed class OwnershipLineTests
 
         Assert.Equal("laglab pipeline ownership: instance=pipeline-1 change=revoked partitions=1,3,5 owned= at_ms=1796229601599", line.Format());
         Assert.True(OwnershipLine.TryParse(line.Format(), out var parsed));
-        Assert.Equal(("pipeline-1", "revoked", new[] { 1, 3, 5 }, 1_796_229_601_599L), (parsed!.Instance, parsed.Change, parsed.Partitions.ToArray(), parsed.AtMs));
+        Assert.Equal(("pipeline-1", "revoked", 1_796_229_601_599L), (parsed!.Instance, parsed.Change, parsed.AtMs));
+        Assert.Equal([1, 3, 5], parsed.Partitions);
         Assert.Empty(parsed.Owned);
     }
 
