@@ -11,10 +11,10 @@ internal sealed class RunControls(
     BankProcess bank,
     Sampling.ClusterSampler cluster,
     string topic,
-    TimeSpan restartTime) : IRunControls
+    TimeSpan replacementTime) : IRunControls
 {
     public Task RollingDeployAsync(CancellationToken cancellationToken) =>
-        Fleet.RollingDeployAsync(restartTime, cancellationToken);
+        Fleet.RollingDeployAsync(replacementTime, cancellationToken);
 
     public Task KillAsync(int instance, TimeSpan? restartAfter, CancellationToken cancellationToken) =>
         Fleet.KillAsync(instance, restartAfter, cancellationToken);

@@ -100,7 +100,7 @@ internal sealed class ScenarioRun
             if (_scenario.Fleet.Kind == FleetKind.Local)
             {
                 Recorder.SetPhase($"starting {_scenario.Fleet.Instances} pipeline instances", 0);
-                fleet = new PipelineFleet(launcher, new FleetSettings(_scenario.Fleet, bootstrap, settings, topic, resultsTopic, deadLetterTopic, bank.BaseAddress, _work, _logs), exits, _time);
+                fleet = new PipelineFleet(launcher, new FleetSettings(_scenario.Fleet, bootstrap, settings, topic, resultsTopic, deadLetterTopic, bank.BaseAddress, _work, _logs), exits, _time, new FleetEventLog(_time));
                 await fleet.StartAsync(_scenario.Fleet.Instances, cancellationToken);
             }
             Recorder.SetPhase("waiting for the group to join", 0);
@@ -170,7 +170,7 @@ internal sealed class ScenarioRun
         Recorder.SetPhase("running", 0);
         var samplers = new Samplers(new SamplingSources(cluster, bank, monitor, fleet, log, baseline), Recorder, _time, start, startedAt);
         var sampling = samplers.RunAsync(samplingStop.Token);
-        var controls = new RunControls(fleet, broker, bank, cluster, topic, _scenario.Fleet.RestartTime);
+        var controls = new RunControls(fleet, broker, bank, cluster, topic, _scenario.Fleet.ReplacementTime);
         var actions = new ActionRunner(controls, _time, Recorder.ActionStarted, Recorder.ActionFinished)
             .RunAsync(ActionPlan.Build(_scenario), start, runStop.Token);
 
@@ -210,7 +210,11 @@ internal sealed class ScenarioRun
         var monitorRan = monitor is not null && !exits.HasExited("monitor");
         var measurements = new RunMeasurements(startedAt, wall.TotalSeconds, drainSeconds, samples, Recorder.Rates, Recorder.Delays,
             actionRecords, monitorRan ? Recorder.MonitorAlerts : [], monitorRan, Recorder.Resources, log.Delivered, log.Failed, ledger,
-            samplers.DoublyApplied, samplers.Foreign, Recorder.Notes, Recorder.UnexpectedExits);
+            samplers.DoublyApplied, samplers.Foreign, Recorder.Notes, Recorder.UnexpectedExits)
+        {
+            FleetEvents = fleet?.Events.Events ?? [],
+            Applied = Recorder.Applied.Snapshot(),
+        };
         var forecast = ForecastAdapter.Compare(_scenario, samples);
         return RunAnalysis.Analyze(_scenario, measurements, forecast);
     }

@@ -6,7 +6,8 @@ namespace LagLab.LoadTest.Analysis;
 
 /// <summary>
 /// Measures the mechanisms the capacity model takes as inputs — throughput while backlogged, restart and rebalance
-/// times of deploys, events re-sent after restarts — and puts them into the scenario, so the model can be checked
+/// times of deploys (from the recorded events of each restart, never from the durations the scenario imposed), events
+/// re-sent after restarts — and puts them into the scenario, so the model can be checked
 /// apart from how good the scenario's stated parameters are for this machine. It never looks at the lag curve's shape.
 /// </summary>
 internal static class MechanismMeter
@@ -17,7 +18,7 @@ internal static class MechanismMeter
     /// <summary>Measured throughput this close to the model's saturated capacity is the model's, not a new limit.</summary>
     private const double SameCapacity = 0.99;
 
-    public static MeasuredMechanisms Measure(Scenario scenario, IReadOnlyList<LagSample> samples, IReadOnlyList<RateSample> rates, IReadOnlyList<ActionRecord> actions, IReadOnlyList<RebalanceRecord> rebalances)
+    public static MeasuredMechanisms Measure(Scenario scenario, IReadOnlyList<LagSample> samples, IReadOnlyList<RateSample> rates, IReadOnlyList<ActionRecord> actions, IReadOnlyList<RebalanceRecord> rebalances, IReadOnlyList<InstanceRestart> restarts)
     {
         var fleet = scenario.Fleet;
         var (calls, seconds) = BackloggedCalls(fleet.Instances, samples, rates, actions, rebalances);
@@ -36,25 +37,41 @@ internal static class MechanismMeter
         }
         var deploys = actions.Where(a => a.Type == "rolling_deploy" && a.Error is null).OrderBy(a => a.T).ToList();
         var n = Math.Max(1, fleet.Instances);
-        double? rebalance = null, restart = null;
         var replays = new List<double>();
-        if (deploys.Count > 0)
+        for (var i = 0; i < deploys.Count; i++)
         {
-            if (fleet.IsEager)
-            {
-                rebalance = deploys.Average(d => rebalances.Where(r => r.T >= d.T - 0.5 && r.T <= d.End + 1).Sum(r => r.Length)) / (2 * n);
-            }
-            var perInstance = deploys.Average(d => (d.End - d.T) / n);
-            // Dynamic members: the harness starts the next instance once this one serves again, which the model
-            // counts as restart + the rejoin's rebalance; a static member is just away.
-            restart = Math.Max(0, perInstance - (fleet.StaticMembership ? 0 : rebalance ?? fleet.RebalanceTime.TotalSeconds));
-            for (var i = 0; i < deploys.Count; i++)
-            {
-                var to = i + 1 < deploys.Count ? deploys[i + 1].T : double.PositiveInfinity;
-                replays.Add(Math.Max(0, Counter(rates, to) - Counter(rates, deploys[i].T)) / n);
-            }
+            var to = i + 1 < deploys.Count ? deploys[i + 1].T : double.PositiveInfinity;
+            replays.Add(Math.Max(0, Counter(rates, to) - Counter(rates, deploys[i].T)) / n);
         }
-        return new MeasuredMechanisms(calls, seconds, perCall, overhead, budget, restart, rebalance, replays);
+        var deployed = restarts.Where(r => r.Cause == "rolling_deploy").ToList();
+        return new MeasuredMechanisms(calls, seconds, perCall, overhead, budget, RestartSeconds(fleet, deployed), RebalanceSeconds(fleet, deployed), replays)
+        {
+            Restarts = restarts,
+        };
+    }
+
+    /// <summary>
+    /// The model's <c>restart_time</c>, from events: a static member's partitions wait from the stop request until the
+    /// bank applies their first record again; a dynamic member is away from the stop request until its new process asks
+    /// to join (its ready line), and the rejoin's rebalance is measured apart.
+    /// </summary>
+    private static double? RestartSeconds(FleetSpec fleet, List<InstanceRestart> deployed)
+    {
+        var values = deployed
+            .Select(r => fleet.StaticMembership ? r.AwaySeconds : r.Phases.FirstOrDefault(p => p.Name == RestartPhase.Startup)?.To - r.StopRequested)
+            .Where(v => v is not null).Select(v => v!.Value).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    /// <summary>Eager: the mean length of the rebalances the ownership lines showed during deploys (each counted once).</summary>
+    private static double? RebalanceSeconds(FleetSpec fleet, List<InstanceRestart> deployed)
+    {
+        if (!fleet.IsEager)
+        {
+            return null;
+        }
+        var spans = deployed.SelectMany(r => r.Rebalances).Distinct().ToList();
+        return spans.Count == 0 ? null : spans.Average(s => s.Seconds);
     }
 
     /// <summary>The scenario with its mechanism inputs replaced by the measured ones (where measured).</summary>

@@ -28,6 +28,10 @@ internal static class Narrative
         {
             lines.Add($"{f.Deploys} rolling deploy{(f.Deploys == 1 ? "" : "s")} ({run.Setup.Assignor}{(run.Setup.StaticMembership ? ", static membership" : "")}): the whole group stopped {Secs(f.MeanDeployGroupPause)} per deploy (at most {Secs(f.MaxDeployGroupPause)}); single partitions waited up to {Secs(f.MaxDeployPause)} (mean of the longest {Secs(f.MeanDeployPause)}); the group was rebalancing {Secs(f.MeanDeployRebalance)} per deploy.");
         }
+        if (run.Mechanisms is { Restarts.Count: > 0 } restarted)
+        {
+            lines.Add(Restarts(restarted));
+        }
         lines.Add(Alerts(run, f));
         lines.Add($"{(t.Errors + t.Timeouts == 0 ? "No errors" : $"{N(t.Errors)} errors and {N(t.Timeouts)} timeouts")} at the bank, {N(t.Rejected)} calls rate-limited (429); pipeline CPU peaked at {t.PeakCpuPercent:0}% of a core and memory at {t.PeakRssMegabytes:0} MB.");
         lines.Add($"{N(t.Produced)} events produced, {N(t.Applied)} applied, {N(t.Lost)} lost, {N(t.DoublyApplied)} applied twice ({N(t.Duplicates)} re-sent requests refused by the bank's idempotency ledger), {N(t.OrderViolations)} out of order; p99 end-to-end delay {Secs(run.Delay.P99)}.");
@@ -99,17 +103,28 @@ internal static class Narrative
         }
         if (m.RestartSeconds is { } r)
         {
-            parts.Add($"an instance away {Secs(r)} per restart");
+            parts.Add($"an instance away {Secs(r)} per restart (from its restart events)");
         }
         if (m.RebalanceSeconds is { } rb)
         {
-            parts.Add($"{Secs(rb)} per eager rebalance");
+            parts.Add($"{Secs(rb)} per eager rebalance (from ownership lines)");
         }
         if (m.DeployReplays.Count > 0)
         {
             parts.Add($"re-sent after each restart: {string.Join(", ", m.DeployReplays.Select(x => N((long)Math.Round(x))))} per deploy");
         }
         return string.Join("; ", parts);
+    }
+
+    /// <summary>Restarts phase by phase (means over every restart), measured from events, and the longest partition pause.</summary>
+    public static string Restarts(MeasuredMechanisms m)
+    {
+        var phases = new[] { RestartPhase.Stop, RestartPhase.Replacement, RestartPhase.Startup, RestartPhase.Join, RestartPhase.FirstRecord }
+            .Select(name => (name, values: m.Restarts.Select(r => r.Phase(name)).Where(v => v is not null).Select(v => v!.Value).ToList()))
+            .Where(p => p.values.Count > 0)
+            .Select(p => $"{p.name} {Secs(p.values.Average())}");
+        var longest = m.LongestPartitionPause is { } l ? $"; the longest pause of any partition was {Secs(l)} (bank ledger: last record applied before the exit → first after)" : "";
+        return $"{m.Restarts.Count} instance restart{(m.Restarts.Count == 1 ? "" : "s")}, measured from events (mean per restart): {string.Join(", ", phases)}{longest}.";
     }
 
     /// <summary>"+3.1% / -2.0%": the error of the forecast from the scenario, then from the measured mechanisms.</summary>

@@ -20,8 +20,9 @@ internal static class RunAnalysis
         var delay = Percentiles.Stats(m.Delays.Select(d => d.Delay));
         var totals = Totals(m, rebalances, pauses, verdictAlerts);
         // The model again, with the mechanisms this run measured in place of the scenario's stated inputs.
-        var mechanisms = forecast is null ? null : MechanismMeter.Measure(scenario, m.Samples, m.Rates, m.Actions, rebalances);
-        var measuredForecast = mechanisms is null ? null : ForecastAdapter.Compare(MechanismMeter.Apply(scenario, mechanisms), m.Samples, mechanisms.DeployReplays);
+        var restarts = RestartExtractor.Extract(m.FleetEvents, m.StartedAt, m.Applied, m.Rates, m.Actions);
+        var mechanisms = MechanismMeter.Measure(scenario, m.Samples, m.Rates, m.Actions, rebalances, restarts);
+        var measuredForecast = forecast is null ? null : ForecastAdapter.Compare(MechanismMeter.Apply(scenario, mechanisms), m.Samples, mechanisms.DeployReplays);
         var notes = m.Notes.ToList();
         if (!m.MonitorRan)
         {

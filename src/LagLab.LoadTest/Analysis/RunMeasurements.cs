@@ -20,4 +20,11 @@ internal sealed record RunMeasurements(
     long DoublyApplied,
     long Foreign,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<UnexpectedExit> UnexpectedExits);
+    IReadOnlyList<UnexpectedExit> UnexpectedExits)
+{
+    /// <summary>The fleet's process events and the pipelines' ready and ownership lines (none for an external fleet).</summary>
+    public IReadOnlyList<Parts.FleetEvent> FleetEvents { get; init; } = [];
+
+    /// <summary>When the bank applied each event, per partition, sorted (run seconds).</summary>
+    public IReadOnlyDictionary<int, double[]> Applied { get; init; } = new Dictionary<int, double[]>();
+}

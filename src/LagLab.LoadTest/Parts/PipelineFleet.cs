@@ -21,15 +21,19 @@ internal sealed class PipelineFleet : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CrashRestarter _restarter;
 
-    public PipelineFleet(LaglabLauncher launcher, FleetSettings settings, ExitWatch exits, TimeProvider time)
+    public PipelineFleet(LaglabLauncher launcher, FleetSettings settings, ExitWatch exits, TimeProvider time, FleetEventLog events)
     {
         _launcher = launcher;
         _settings = settings;
         _exits = exits;
         _time = time;
+        Events = events;
         _restarter = new CrashRestarter(settings.Fleet, time,
             (instance, ex) => exits.Note($"restarting {PipelineArguments.InstanceName(instance)} after its crash failed: {ex.Message}"));
     }
+
+    /// <summary>Stops, exits, starts and the instances' own ready and ownership lines, for measuring restarts.</summary>
+    public FleetEventLog Events { get; }
 
     /// <summary>Instances meant to run now.</summary>
     public int Target { get; private set; }
@@ -55,12 +59,15 @@ internal sealed class PipelineFleet : IAsyncDisposable
         await Task.WhenAll(Enumerable.Range(0, count).Select(i => StartSlotAsync(Slot(i), cancellationToken)));
     }
 
-    /// <summary>Every running instance in turn: SIGTERM, <paramref name="away"/> of absence, start, wait until ready.</summary>
-    public async Task RollingDeployAsync(TimeSpan away, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every running instance in turn: SIGTERM, wait for the exit, <paramref name="replacement"/> (the orchestrator's
+    /// time to put a new process in its place), start, wait until ready.
+    /// </summary>
+    public async Task RollingDeployAsync(TimeSpan replacement, CancellationToken cancellationToken)
     {
         foreach (var slot in Slots.Where(s => s.Index < Target))
         {
-            await RestartSlotAsync(slot, away, kill: false, cancellationToken);
+            await RestartSlotAsync(slot, replacement, kill: false, cancellationToken);
         }
     }
 
@@ -77,7 +84,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await slot.Gate.WaitAsync(cancellationToken);
             try
             {
-                await StopProcessAsync(slot, kill: true);
+                await StopProcessAsync(slot, kill: true, Events);
             }
             finally
             {
@@ -103,7 +110,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await slot.Gate.WaitAsync(cancellationToken);
             try
             {
-                await StopProcessAsync(slot, kill: false);
+                await StopProcessAsync(slot, kill: false, Events);
             }
             finally
             {
@@ -117,7 +124,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
     {
         Target = 0;
         await _restarter.StopAsync();
-        await Task.WhenAll(Slots.Select(slot => StopProcessAsync(slot, kill: false)));
+        await Task.WhenAll(Slots.Select(slot => StopProcessAsync(slot, kill: false, Events)));
     }
 
     private async Task RestartSlotAsync(PipelineSlot slot, TimeSpan away, bool kill, CancellationToken cancellationToken)
@@ -125,7 +132,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {
-            await StopProcessAsync(slot, kill);
+            await StopProcessAsync(slot, kill, Events);
             await Task.Delay(away, cancellationToken);
             if (slot.Index < Target)
             {
@@ -161,9 +168,12 @@ internal sealed class PipelineFleet : IAsyncDisposable
             await old.DisposeAsync();
         }
         var args = PipelineArguments.For(_settings, slot.Index, slot.MetricsPort);
+        var name = slot.Name;
         var launchedAt = _time.GetTimestamp();
-        slot.Process = ChildProcess.Start(_launcher, slot.Name, args, Path.Combine(_settings.LogDirectory, slot.Name + ".log"),
-            (crashed, exit) => OnUnexpectedExit(slot, crashed, exit, _time.GetElapsedTime(launchedAt)));
+        slot.Process = ChildProcess.Start(_launcher, name, args, Path.Combine(_settings.LogDirectory, name + ".log"),
+            (crashed, exit) => OnUnexpectedExit(slot, crashed, exit, _time.GetElapsedTime(launchedAt)),
+            line => Events.OnLine(name, line));
+        Events.Record(name, FleetEventKind.Started);
         slot.Starts++;
         var process = slot.Process;
         var metrics = new Uri($"http://127.0.0.1:{slot.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/metrics");
@@ -199,12 +209,13 @@ internal sealed class PipelineFleet : IAsyncDisposable
         }
     }
 
-    private static async Task StopProcessAsync(PipelineSlot slot, bool kill)
+    private static async Task StopProcessAsync(PipelineSlot slot, bool kill, FleetEventLog events)
     {
         if (slot.Process is not { } process || process.HasExited)
         {
             return;
         }
+        events.Record(slot.Name, FleetEventKind.StopRequested);
         if (kill)
         {
             await process.KillAsync();
@@ -213,6 +224,7 @@ internal sealed class PipelineFleet : IAsyncDisposable
         {
             await process.TerminateAsync(StopGrace);
         }
+        events.Record(slot.Name, FleetEventKind.Exited);
     }
 
     private PipelineSlot Slot(int index)

@@ -18,13 +18,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     private readonly SemaphoreSlim _lineArrived = new(0);
     private readonly Lock _logLock = new();
     private readonly Task _exitWatch;
+    private readonly Action<string>? _onLine;
     private volatile bool _stopRequested;
 
-    private ChildProcess(string name, Process process, StreamWriter log, Action<ChildProcess, ChildExit>? onUnexpectedExit)
+    private ChildProcess(string name, Process process, StreamWriter log, Action<ChildProcess, ChildExit>? onUnexpectedExit, Action<string>? onLine)
     {
         Name = name;
         _process = process;
         _log = log;
+        _onLine = onLine;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         _process.BeginOutputReadLine();
@@ -46,10 +48,12 @@ internal sealed class ChildProcess : IAsyncDisposable
     public bool StopRequested => _stopRequested;
 
     /// <summary>
-    /// Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>.
+    /// Starts <c>laglab SUBCOMMAND ARGS</c>; output is appended to <paramref name="logFile"/>, and each line is also given
+    /// to <paramref name="onLine"/> as it arrives (on the reader's thread).
     /// <paramref name="onUnexpectedExit"/> is called once, after the last output line, if it exits unasked.
     /// </summary>
-    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile, Action<ChildProcess, ChildExit>? onUnexpectedExit = null)
+    public static ChildProcess Start(LaglabLauncher launcher, string name, IEnumerable<string> arguments, string logFile,
+        Action<ChildProcess, ChildExit>? onUnexpectedExit = null, Action<string>? onLine = null)
     {
         var info = new ProcessStartInfo(launcher.FileName)
         {
@@ -76,7 +80,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name} ({launcher})");
         // If the harness is SIGKILLed it cannot stop its children: the log says which process to stop.
         log.WriteLine($"# pid {process.Id}");
-        return new ChildProcess(name, process, log, onUnexpectedExit);
+        return new ChildProcess(name, process, log, onUnexpectedExit, onLine);
     }
 
     /// <summary>Waits for an output line containing <paramref name="text"/> and returns it.</summary>
@@ -188,6 +192,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             return;
         }
         Write(line);
+        _onLine?.Invoke(line);
         _tail.Enqueue(line);
         while (_tail.Count > KeptLines && _tail.TryDequeue(out _))
         {

@@ -83,6 +83,7 @@ internal static class HtmlReport
         ForecastSection(html, run);
         Actions(html, run);
         Pauses(html, run);
+        RestartTable.Write(html, run);
         Alerts(html, run);
         if (run.Notes.Count > 0)
         {

@@ -32,6 +32,9 @@ internal sealed class RunRecorder(string title, double totalSeconds, double bank
 
     public IReadOnlyList<LagSample> Samples => Copy(_samples);
 
+    /// <summary>When the bank applied each event, per partition.</summary>
+    public AppliedTimes Applied { get; } = new();
+
     public IReadOnlyList<RateSample> Rates => Copy(_rates);
 
     public IReadOnlyList<(double AppliedAt, double Delay)> Delays => Copy(_delays);

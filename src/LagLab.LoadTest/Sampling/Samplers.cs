@@ -151,6 +151,7 @@ internal sealed class Samplers(SamplingSources sources, RunRecorder recorder, Ti
                         Interlocked.Increment(ref _doublyApplied);
                         continue;
                     }
+                    recorder.Applied.Add(sources.Produced.PartitionOf(number), (applied.AppliedAt - startedAt).TotalSeconds);
                     if (sources.Produced.ProducedAtMs(number) is { } producedAt)
                     {
                         var appliedMs = applied.AppliedAt.ToUnixTimeMilliseconds();

@@ -8,6 +8,10 @@ namespace LagLab.Pipeline.Dispatch;
 /// applied and a restart re-sends little. (Round-robin over keys applied far ahead of the commit point: with a
 /// backlog, thousands of applied events per restart came back as re-sends.) No key can starve: its next item
 /// only waits for items that arrived before it.
+/// With lanes (the partition of an item), arrival order holds within a lane and the lanes take turns (start-time fair
+/// queuing): after a restart an instance receives each partition's backlog as one block, and in plain arrival order
+/// the last partition's first record waited for every other partition's backlog (measured: 0.6 s more per partition,
+/// up to 8.5 s for the sixth of six at a 98/s budget). Each lane still runs in offset order, so commits stay as close.
 /// <see cref="Enqueue"/> never blocks (it is called from the poll loop); the caller bounds the total with
 /// <see cref="Pending"/> and pauses partitions instead.
 /// </summary>
@@ -17,21 +21,26 @@ internal sealed class OrderedDispatcher<T>
     private readonly Lock _lock = new();
     private readonly Dictionary<string, KeyQueue> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<T> _inFlight = new(ReferenceEqualityComparer.Instance);
-    private readonly PriorityQueue<KeyQueue, long> _ready = new();
+    private readonly PriorityQueue<KeyQueue, (long Tag, long Arrival)> _ready = new();
+    private readonly Dictionary<int, long> _laneTags = [];
     private readonly SemaphoreSlim _readyCount = new(0);
     private readonly Func<T, string> _keyOf;
+    private readonly Func<T, int>? _laneOf;
     private readonly Func<T, CancellationToken, ValueTask> _handler;
     private readonly Action<T, Exception> _onError;
     private readonly int _concurrency;
     private TaskCompletionSource _changed = NewSignal();
     private int _queued;
     private long _arrivals;
+    private long _virtualTime;
 
-    public OrderedDispatcher(int concurrency, Func<T, string> keyOf, Func<T, CancellationToken, ValueTask> handler, Action<T, Exception> onError)
+    /// <param name="laneOf">The lane of an item (its partition); null: one lane, plain arrival order.</param>
+    public OrderedDispatcher(int concurrency, Func<T, string> keyOf, Func<T, CancellationToken, ValueTask> handler, Action<T, Exception> onError, Func<T, int>? laneOf = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _concurrency = concurrency;
         _keyOf = keyOf;
+        _laneOf = laneOf;
         _handler = handler;
         _onError = onError;
     }
@@ -94,7 +103,7 @@ internal sealed class OrderedDispatcher<T>
                 queue = new KeyQueue(key);
                 _keys.Add(key, queue);
             }
-            queue.Items.Enqueue((item, _arrivals++));
+            queue.Items.Enqueue((item, (Tag(item), _arrivals++)));
             _queued++;
             if (!queue.Scheduled)
             {
@@ -104,11 +113,27 @@ internal sealed class OrderedDispatcher<T>
         }
     }
 
-    /// <summary>Queues a free key with work by the arrival of its next item. Called under the lock.</summary>
+    /// <summary>Queues a free key with work by the order of its next item. Called under the lock.</summary>
     private void MakeReady(KeyQueue queue)
     {
-        _ready.Enqueue(queue, queue.Items.Peek().Arrival);
+        _ready.Enqueue(queue, queue.Items.Peek().Order);
         _readyCount.Release();
+    }
+
+    /// <summary>
+    /// An item's start tag: one after its lane's previous item, and never behind the tag of the last item started, so a
+    /// lane that was idle joins the turn now rather than jumping ahead with old credit. Called under the lock.
+    /// </summary>
+    private long Tag(T item)
+    {
+        if (_laneOf is null)
+        {
+            return 0;
+        }
+        var lane = _laneOf(item);
+        var tag = _laneTags.TryGetValue(lane, out var last) ? Math.Max(_virtualTime, last + 1) : _virtualTime;
+        _laneTags[lane] = tag;
+        return tag;
     }
 
     /// <summary>Removes queued (not started) items that match; they are returned in their order. Running items are untouched.</summary>
@@ -201,6 +226,7 @@ internal sealed class OrderedDispatcher<T>
                         continue;
                     }
                     item = entry.Item;
+                    _virtualTime = Math.Max(_virtualTime, entry.Order.Tag);
                     _queued--;
                     _inFlight.Add(item);
                 }
@@ -247,8 +273,8 @@ internal sealed class OrderedDispatcher<T>
     {
         public string Key { get; } = key;
 
-        /// <summary>Queued items with their arrival number (the dispatcher's order across keys).</summary>
-        public Queue<(T Item, long Arrival)> Items { get; } = new();
+        /// <summary>Queued items with their lane's start tag and arrival number (the dispatcher's order across keys).</summary>
+        public Queue<(T Item, (long Tag, long Arrival) Order)> Items { get; } = new();
 
         public bool Scheduled { get; set; }
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Confluent.Kafka;
+using LagLab.Contracts;
 using LagLab.Pipeline.Logging;
 using LagLab.Pipeline.Processing;
 
@@ -163,8 +163,8 @@ internal sealed partial class PipelineHost
         _budget.SetShare(_leases.Count, _topicPartitions);
         PipelineLog.Ownership(_log, change, Describe(partitions), Describe([.. _leases.Keys]));
         // One machine-readable line per change, for fleets and benchmarks that measure ownership gaps.
-        WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"laglab pipeline ownership: instance={_instance} change={change} partitions={string.Join(',', partitions.Select(p => p.Partition.Value).Order())} owned={string.Join(',', _leases.Keys.Select(p => p.Partition.Value).Order())} at_ms={_time.GetUtcNow().ToUnixTimeMilliseconds()}"));
+        WriteLine(new OwnershipLine(_instance, change, [.. partitions.Select(p => p.Partition.Value)], [.. _leases.Keys.Select(p => p.Partition.Value)],
+            _time.GetUtcNow().ToUnixTimeMilliseconds()).Format());
     }
 
     private static string Describe(List<TopicPartition> partitions) =>

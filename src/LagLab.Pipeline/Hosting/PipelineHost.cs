@@ -79,8 +79,9 @@ internal sealed partial class PipelineHost : IDisposable
         _producer = BuildProducer();
         _sink = new KafkaOutcomeSink(_producer, options.ResultsTopic, options.DeadLetterTopic);
         _processor = new EventProcessor(_budget, _bank, _sink, _spool, _metrics, _time, new ProcessorSettings { Instance = _instance }, _log);
+        // Lanes by partition: after a restart every partition's backlog moves at once instead of one after another.
         _dispatcher = new OrderedDispatcher<WorkItem>(options.Concurrency, i => i.Account, _processor.HandleAsync,
-            OnWorkFailed);
+            OnWorkFailed, i => i.Lease?.TopicPartition.Partition.Value ?? -1);
         _flow = new BackPressure(options.MaxBuffered, options.MaxBuffered / 2);
         _consumer = wrapConsumer is null ? BuildConsumer() : wrapConsumer(BuildConsumer());
         _metrics.ObserveState(

@@ -27,6 +27,7 @@ internal static class FleetBinder
             BufferLimit = r.Int("buffer_limit", 1, int.MaxValue, "buffer_limit") ?? spec.BufferLimit,
             RateLimit = r.Rate("rate_limit"),
             RestartTime = r.Duration("restart_time", allowZero: true) ?? spec.RestartTime,
+            ReplacementTime = r.Duration("replacement_time", allowZero: true) ?? spec.ReplacementTime,
             RebalanceTime = r.Duration("rebalance_time", allowZero: true) ?? spec.RebalanceTime,
             SessionTimeout = r.Duration("session_timeout") ?? spec.SessionTimeout,
             CallOverhead = r.Duration("call_overhead", allowZero: true) ?? spec.CallOverhead,
@@ -47,6 +48,12 @@ internal static class FleetBinder
         if (!blocking && buffer == BufferMode.None)
         {
             r.Error("buffer", "concurrent processing buffers in memory or durably; buffer: none is only for blocking");
+        }
+        if (spec.RestartTime < spec.ReplacementTime)
+        {
+            // Both are wall time; the restart the model pauses for contains the orchestrator's replacement.
+            r.Error(r.Has("restart_time") ? "restart_time" : "replacement_time",
+                $"restart_time ({Duration.Format(spec.RestartTime)}, the model's pause from stop to first record applied) cannot be shorter than replacement_time ({Duration.Format(spec.ReplacementTime)}, the orchestrator's time from the old process's exit to the new one's start, which it contains)");
         }
         if (spec.RateLimit is 0)
         {

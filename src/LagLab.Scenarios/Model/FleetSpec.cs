@@ -29,8 +29,17 @@ public sealed record FleetSpec
     /// <summary>Client-side budget for bank calls, split across instances by partition share; null: no client limiter.</summary>
     public double? RateLimit { get; init; }
 
-    /// <summary>Time an instance is away during a restart (process stop to consuming again).</summary>
+    /// <summary>
+    /// The model's input: how long a restarting instance's partitions wait, from the stop request to its first record
+    /// applied again (stop, replacement, process start, join, first fetch). The load test measures it and never imposes it.
+    /// </summary>
     public TimeSpan RestartTime { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// What the load test imposes, as an orchestrator would: from the old process's exit to the new process's start
+    /// during a rolling deploy (a StatefulSet recreating a pod from a cached image). Part of <see cref="RestartTime"/>.
+    /// </summary>
+    public TimeSpan ReplacementTime { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a rebalance stops the partitions it touches (the whole group when eager).</summary>
     public TimeSpan RebalanceTime { get; init; } = TimeSpan.FromSeconds(10);

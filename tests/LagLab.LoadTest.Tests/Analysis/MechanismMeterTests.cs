@@ -49,7 +49,7 @@ public sealed class MechanismMeterTests
         var scenario = SampleRuns.Scenario(Blocking);
         var (samples, rates) = Run(3, 80, 1000, 0);
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [], []);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [], [], []);
 
         Assert.Equal(80, m.CallsPerSecond!.Value, 6);
         Assert.Equal(120, m.BackloggedSeconds, 6);
@@ -59,38 +59,59 @@ public sealed class MechanismMeterTests
         Assert.Equal(15, MechanismMeter.Apply(scenario, m).Fleet.CallOverhead.TotalMilliseconds, 3);
     }
 
+    /// <summary>A restart during a deploy: stop 0.5 s, replacement 2 s, startup 1 s from <paramref name="t0"/>, then join and first record.</summary>
+    private static InstanceRestart Restart(string instance, double t0, double back, params RebalanceSpan[] rebalances) =>
+        new(instance, "rolling_deploy", t0,
+            [new(RestartPhase.Stop, t0, t0 + 0.5), new(RestartPhase.Replacement, t0 + 0.5, t0 + 2.5), new(RestartPhase.Startup, t0 + 2.5, t0 + 3.5)],
+            [new RestartPartition(0, t0 - 0.1, back, back - t0)], [0], back, rebalances, 0);
+
     [Fact]
-    public void Measure_EagerDeploy_RebalanceIsGroupTimeOverTwoPerInstance_RestartIsTheRest()
+    public void Measure_EagerDeploy_RestartIsStopToReadyAndRebalanceIsFromOwnershipLines()
     {
-        // A 24 s deploy of 2 dynamic instances with 8 s out of Stable: 2 s per rebalance (4 of them), and each
-        // instance took 12 s, 2 s of it its rejoin's rebalance: 10 s away. Actions and rebalances are not
-        // backlogged time (nor the intervals touching them): 95 s is.
+        // Dynamic members: each instance is away from its stop until its new process asks to join (3.5 s), whatever the
+        // deploy's length (24 s here); the rebalances are the spans the ownership lines showed, each counted once.
         var scenario = SampleRuns.Scenario(Blocking);
         var (samples, rates) = Run(3, 80, 1000, 0);
-        RebalanceRecord[] rebalances = [new(30.2, 3, 2, 1), new(41, 1, 1, 1), new(50, 4, 1, 2)];
+        RebalanceSpan first = new(30.5, 31.5), second = new(34, 37);
+        InstanceRestart[] restarts = [Restart("pipeline-0", 30, 35, first, second), Restart("pipeline-1", 42, 47, second)];
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(30, 54, "rolling_deploy", "", null)], rebalances);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(30, 54, "rolling_deploy", "", null)], [], restarts);
 
         Assert.Equal(2, m.RebalanceSeconds!.Value, 9);
-        Assert.Equal(10, m.RestartSeconds!.Value, 9);
-        Assert.Equal(95, m.BackloggedSeconds, 6);
+        Assert.Equal(3.5, m.RestartSeconds!.Value, 9);
         var applied = MechanismMeter.Apply(scenario, m);
-        Assert.Equal(TimeSpan.FromSeconds(10), applied.Fleet.RestartTime);
+        Assert.Equal(TimeSpan.FromSeconds(3.5), applied.Fleet.RestartTime);
         Assert.Equal(TimeSpan.FromSeconds(2), applied.Fleet.RebalanceTime);
     }
 
     [Fact]
-    public void Measure_StaticDeploy_RestartIsDeployLengthPerInstance_ReplayIsResentPerInstance()
+    public void Measure_StaticDeploy_RestartIsStopToFirstRecordNotDeployLength_ReplayIsResentPerInstance()
     {
-        // Two static instances restarted in 22 s: 11 s each; 600 events re-sent after it: 300 per instance.
+        // Regression: the restart was the deploy's length per instance (22 s / 2 = 11 s), which is mostly the
+        // replacement time the scenario imposed. It is measured from events now: stop → first record applied, 4 s and 5 s.
         var scenario = SampleRuns.Scenario(Static);
         var (samples, rates) = Run(4, 150, 40, 600);
+        InstanceRestart[] restarts = [Restart("pipeline-0", 40, 44), Restart("pipeline-1", 51, 56)];
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(40, 62, "rolling_deploy", "", null)], []);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(40, 62, "rolling_deploy", "", null)], [], restarts);
 
-        Assert.Equal(11, m.RestartSeconds!.Value, 9);
+        Assert.Equal(4.5, m.RestartSeconds!.Value, 9);
         Assert.Null(m.RebalanceSeconds);
         Assert.Equal([300.0], m.DeployReplays);
+        Assert.Equal(5, m.LongestPartitionPause!.Value, 9);
+    }
+
+    [Fact]
+    public void Measure_DeployWithoutRecordedRestarts_KeepsTheScenariosRestartTime()
+    {
+        // No events (an external fleet): nothing is measured, so nothing is put in place of the scenario's value.
+        var scenario = SampleRuns.Scenario(Static);
+        var (samples, rates) = Run(4, 150, 40, 0);
+
+        var m = MechanismMeter.Measure(scenario, samples, rates, [new ActionRecord(40, 62, "rolling_deploy", "", null)], [], []);
+
+        Assert.Null(m.RestartSeconds);
+        Assert.Equal(scenario.Fleet.RestartTime, MechanismMeter.Apply(scenario, m).Fleet.RestartTime);
     }
 
     [Fact]
@@ -100,7 +121,7 @@ public sealed class MechanismMeterTests
         var scenario = SampleRuns.Scenario(Static);
         var (samples, rates) = Run(4, 150, 1000, 0);
 
-        var m = MechanismMeter.Measure(scenario, samples, rates, [], []);
+        var m = MechanismMeter.Measure(scenario, samples, rates, [], [], []);
 
         Assert.Equal(150, m.EffectiveBudget!.Value, 6);
         Assert.Null(m.PerCallSeconds);
@@ -114,7 +135,7 @@ public sealed class MechanismMeterTests
         var (samples, rates) = Run(3, 80, 1000, 0);
         var light = samples.Select(s => s with { Lag = [10, 10, 10] }).ToList();
 
-        var m = MechanismMeter.Measure(scenario, light, rates, [], []);
+        var m = MechanismMeter.Measure(scenario, light, rates, [], [], []);
 
         Assert.Null(m.CallsPerSecond);
         Assert.Equal(0, m.BackloggedSeconds);

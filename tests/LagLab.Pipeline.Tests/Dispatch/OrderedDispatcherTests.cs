@@ -200,6 +200,66 @@ public sealed class OrderedDispatcherTests
     }
 
     [Fact]
+    public async Task Enqueue_PartitionBacklogsArriveAsBlocks_PartitionsTakeTurnsInOffsetOrder()
+    {
+        // After a restart each partition's backlog arrives as one block; in plain arrival order partition 2's first
+        // record waited for all of partition 0's and 1's. With lanes they take turns, each lane in its own order.
+        var ran = new ConcurrentQueue<string>();
+        var dispatcher = new OrderedDispatcher<Item>(1, i => i.Account, (item, ct) =>
+        {
+            ran.Enqueue($"{item.Account}{item.Sequence}");
+            return ValueTask.CompletedTask;
+        }, (_, ex) => throw ex, i => i.Partition);
+        foreach (var (account, partition) in new[] { ("a", 0), ("b", 0), ("c", 1), ("d", 1), ("e", 2), ("f", 2) })
+        {
+            for (var seq = 1; seq <= 2; seq++)
+            {
+                dispatcher.Enqueue(new Item(account, seq, partition));
+            }
+        }
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = dispatcher.RunAsync(cts.Token);
+
+        await WaitForAsync(() => dispatcher.Pending == 0);
+        await cts.CancelAsync();
+        await run;
+
+        Assert.Equal(["a1", "c1", "e1", "a2", "c2", "e2", "b1", "d1", "f1", "b2", "d2", "f2"], ran);
+    }
+
+    [Fact]
+    public async Task Enqueue_IdleLaneWakesUp_JoinsTheTurnWithoutJumpingAhead()
+    {
+        // Lane 1 was idle while lane 0 ran ahead: its new item goes next, but it gets no credit for the idle time.
+        var ran = new ConcurrentQueue<string>();
+        var gate = new SemaphoreSlim(0);
+        var dispatcher = new OrderedDispatcher<Item>(1, i => i.Account, async (item, ct) =>
+        {
+            ran.Enqueue($"{item.Account}{item.Sequence}");
+            if (item.Account == "a" && item.Sequence == 3)
+            {
+                await gate.WaitAsync(ct);
+            }
+        }, (_, ex) => throw ex, i => i.Partition);
+        for (var seq = 1; seq <= 6; seq++)
+        {
+            dispatcher.Enqueue(new Item(seq <= 3 ? "a" : "b", seq, 0));
+        }
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = dispatcher.RunAsync(cts.Token);
+        await WaitForAsync(() => ran.Count == 3);
+        dispatcher.Enqueue(new Item("x", 1, 1));
+        dispatcher.Enqueue(new Item("x", 2, 1));
+        gate.Release();
+
+        await WaitForAsync(() => dispatcher.Pending == 0);
+        await cts.CancelAsync();
+        await run;
+
+        Assert.Equal(["a1", "a2", "a3", "x1", "b4", "x2", "b5", "b6"], ran);
+    }
+
+    [Fact]
     public async Task Handler_Throws_ReportsAndKeepsWorking()
     {
         var errors = new ConcurrentQueue<Item>();

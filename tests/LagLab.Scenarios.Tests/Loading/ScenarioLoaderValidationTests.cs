@@ -55,6 +55,15 @@ public sealed class ScenarioLoaderValidationTests
     }
 
     [Fact]
+    public void Parse_RestartShorterThanReplacement_NamesBothAndWhy()
+    {
+        var error = ScenarioYaml.Single(ScenarioYaml.Minimal + "\nfleet:\n  replacement_time: 5s\n  restart_time: 3s\n");
+
+        Assert.Equal("fleet.restart_time", error.Path);
+        Assert.Contains("cannot be shorter than replacement_time (5s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NegativeRestartReplay_NamesTheField()
     {
         var error = ScenarioYaml.Single(ScenarioYaml.Minimal + "\nfleet:\n  restart_replay: -5\n");
