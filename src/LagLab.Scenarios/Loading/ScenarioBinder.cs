@@ -44,6 +44,7 @@ internal static class ScenarioBinder
             TimeScale = scale,
             Alerts = alerts,
             Slos = slos,
+            Warnings = errors.Warnings,
         };
     }
 
