@@ -176,7 +176,7 @@ internal sealed class ScenarioRun
         var measurements = new RunMeasurements(startedAt, wall.TotalSeconds, drainSeconds, samples, Recorder.Rates, Recorder.Delays,
             actionRecords, Recorder.MonitorAlerts, monitor is not null, Recorder.Resources, log.Delivered, log.Failed, ledger,
             samplers.DoublyApplied, samplers.Foreign, Recorder.Notes);
-        var forecast = ForecastAdapter.Compare(_scenario, samples);
+        var forecast = ForecastAdapter.Compare(_scenario, _options.CalibrationFor(_scenario), samples);
         return RunAnalysis.Analyze(_scenario, measurements, forecast);
     }
 

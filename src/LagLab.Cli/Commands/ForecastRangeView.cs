@@ -69,6 +69,6 @@ internal static class ForecastRangeView
     {
         "s" => Duration.Format(TimeSpan.FromSeconds(v)),
         "/s" => v.ToString("0.#", Ic) + "/s",
-        _ => v.ToString("0.#", Ic) + " " + b.Unit,
+        _ => v.ToString("0.#", Ic) + (v == 1 ? " event" : " events"),
     };
 }

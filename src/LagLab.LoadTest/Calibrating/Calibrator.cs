@@ -20,6 +20,7 @@ public static class Calibrator
     {
         options.Validate();
         var (probe, how, note) = ProbeScenario.Derive(scenario, duration ?? ProbeScenario.DefaultDuration);
+        var load = ReadLoadAverage();
         var directory = Path.GetFullPath(options.OutputDirectory);
         // The probe only needs its backlogged stretches and its deploy: nothing waits for the backlog to drain.
         var run = new ScenarioRun(probe, options with { DrainTimeout = TimeSpan.Zero }, directory);
@@ -32,7 +33,7 @@ public static class Calibrator
         {
             notes.Add(note);
         }
-        var calibration = From(scenario, probe, results, $"{how}; the probe's report: {report}", notes);
+        var calibration = From(scenario, probe, results, $"{how}{LoadAverage(load)}; the probe's report: {Relative(report)}", notes);
         return new CalibrationRun(calibration, results, report, notes);
     }
 
@@ -69,6 +70,28 @@ public static class Calibrator
             Topology = CalibrationTopology.Of(scenario),
             Mechanisms = mechanisms,
         };
+    }
+
+    /// <summary>The 1-minute load average (Linux), so a calibration says how busy the machine was; null elsewhere.</summary>
+    private static string? ReadLoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string LoadAverage(string? load) => load is null ? "" : $", machine load average {load} at the start";
+
+    /// <summary>The report's path relative to the working directory when it is below it (shipped files carry no home paths).</summary>
+    private static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     /// <summary>LagLab's version and commit, as the build stamped it (e.g. <c>1.0.0+2349c0b…</c>).</summary>

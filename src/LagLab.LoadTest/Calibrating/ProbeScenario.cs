@@ -30,6 +30,9 @@ public static class ProbeScenario
     /// <summary>Traffic is this much above the fleet's best case, so it stays backlogged even if the model is optimistic.</summary>
     private const double Overload = 1.3;
 
+    /// <summary>At least this much excess (events/s), so the backlog the meter needs (500) builds within seconds.</summary>
+    private const double MinExcess = 100;
+
     /// <summary>The probe, with its description in words and a note when the deploy could not be part of it.</summary>
     public static (Scenario Probe, string How, string? Note) Derive(Scenario scenario, TimeSpan duration)
     {
@@ -39,7 +42,7 @@ public static class ProbeScenario
         }
         var fleet = scenario.Fleet with { CallOverhead = TimeSpan.Zero, RestartReplay = 0 };
         var best = BestCase(scenario with { Fleet = fleet });
-        var rate = Math.Ceiling((best * Overload) + 20);
+        var rate = Math.Ceiling(best + Math.Max((best * (Overload - 1)) + 20, MinExcess));
         var ic = CultureInfo.InvariantCulture;
         string? note = null;
         IReadOnlyList<ScenarioAction> actions = [];
