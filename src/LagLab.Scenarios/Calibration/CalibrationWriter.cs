@@ -46,6 +46,11 @@ internal static class CalibrationWriter
         }
         s.Append(Ic, $"  bank_rate_limit: {Rate(t.BankRateLimit)}\n");
         s.Append(Ic, $"  bank_mean_latency: {Time(t.BankMeanLatency.TotalSeconds)}\n");
+        if (mech is { BackloggedCalls: null, PerCall: null, CallOverhead: null, EffectiveBudget: null, RestartTime: null, RebalanceTime: null, RestartReplay: null })
+        {
+            s.Append("mechanisms: {}  # the probe measured none (the forecast gives a range over every one)\n");
+            return s.ToString();
+        }
         s.Append("mechanisms:  # wall time; absent: not seen by the probe (the forecast gives a range over it)\n");
         Value(s, "backlogged_calls", mech.BackloggedCalls, Rate, "bank calls/s (applied + re-sent) with every partition backlogged");
         if (mech.BackloggedCalls is not null)

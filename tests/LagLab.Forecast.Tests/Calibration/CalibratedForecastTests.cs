@@ -1,6 +1,6 @@
 using LagLab.Scenarios;
 
-namespace LagLab.Forecast.Tests.Calibration;
+namespace LagLab.Forecast.Tests;
 
 public sealed class CalibratedForecastTests
 {
