@@ -57,11 +57,11 @@ public sealed class CalibratedForecastTests
         var range = Assert.IsType<ForecastRange>(r.Range);
         var input = Assert.Single(range.Inputs);
         Assert.Equal(MechanismInput.CallOverhead, input.Input);
-        Assert.Equal((0.0, 0.025), (input.Low, input.High));
-        // 0 ms: 100/s; 25 ms: 1/35 ms; the midpoint 12.5 ms: 1/22.5 ms. The stated 50 ms is not used.
+        Assert.Equal((0.0, 0.075), (input.Low, input.High));
+        // 0 ms: 100/s; 75 ms: 1/85 ms; the midpoint 37.5 ms: 1/47.5 ms. The stated 50 ms is not used.
         Assert.Equal((150 - 100) * 3600, range.MaxLag.Min, 3);
-        Assert.Equal((150 - (1 / 0.035)) * 3600, range.MaxLag.Max, 3);
-        Assert.Equal((150 - (1 / 0.0225)) * 3600, range.MaxLag.Midpoint, 3);
+        Assert.Equal((150 - (1 / 0.085)) * 3600, range.MaxLag.Max, 3);
+        Assert.Equal((150 - (1 / 0.0475)) * 3600, range.MaxLag.Midpoint, 3);
         Assert.Equal(range.MaxLag.Midpoint, r.MaxLag, 3);
     }
 
