@@ -9,7 +9,7 @@ namespace LagLab.LoadTest.Calibrating;
 /// The short scenario <c>laglab calibrate</c> runs: the scenario's topology (cluster, partitions, instances, assignor,
 /// static membership, processing, buffer, budgets, bank) in real time, with constant traffic above what the fleet could
 /// do at best so every partition stays backlogged, and one rolling deploy in the middle so restart, rebalance and
-/// re-sends show. Its mechanism values (call overhead, replay) are zeroed: a probe imposes nothing it measures.
+/// re-sends show. Its mechanism values (call overhead, rebalance, replay) are zeroed: a probe imposes nothing it measures.
 /// </summary>
 public static class ProbeScenario
 {
@@ -40,7 +40,9 @@ public static class ProbeScenario
         {
             throw new ArgumentException($"--duration must be between 30s and {Duration.Format(MaxDuration)}, got {Duration.Format(duration)}.");
         }
-        var fleet = scenario.Fleet with { CallOverhead = TimeSpan.Zero, RestartReplay = 0 };
+        // No stated rebalance either: the meter subtracts it from a dynamic member's restart when it cannot measure it
+        // (cooperative), which with the 10 s default left a cooperative fleet's restart at 0.
+        var fleet = scenario.Fleet with { CallOverhead = TimeSpan.Zero, RestartReplay = 0, RebalanceTime = TimeSpan.Zero };
         var best = BestCase(scenario with { Fleet = fleet });
         var rate = Math.Ceiling(best + Math.Max((best * (Overload - 1)) + 20, MinExcess));
         var ic = CultureInfo.InvariantCulture;
