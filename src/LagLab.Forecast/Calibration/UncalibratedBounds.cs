@@ -14,8 +14,11 @@ public static class UncalibratedBounds
     /// </summary>
     public static readonly TimeSpan MaxCallOverhead = TimeSpan.FromMilliseconds(75);
 
-    /// <summary>Lowest share of its budget a pacing pipeline is assumed to achieve (94.5-98% measured).</summary>
-    public const double MinBudgetShare = 0.9;
+    /// <summary>
+    /// Lowest share of its budget a pacing pipeline is assumed to achieve: 94.5-98% measured on a quieter machine,
+    /// 90% over the fixed calibration's probe (78% in one stretch) at a load average of about 70.
+    /// </summary>
+    public const double MinBudgetShare = 0.75;
 
     /// <summary>Longest stop, start and group join assumed on top of the imposed restart time (container pulls, slow starts).</summary>
     public static readonly TimeSpan MaxStartAndJoin = TimeSpan.FromSeconds(15);
@@ -34,7 +37,7 @@ public static class UncalibratedBounds
             MechanismInput.CallOverhead => new(input, "call_overhead", 0, MaxCallOverhead.TotalSeconds, "s",
                 "0 to 75 ms: measured 7 ms on a quiet 2-core machine, 44-73 ms at a load average of 70-110"),
             MechanismInput.EffectiveBudget => new(input, "effective_budget", MinBudgetShare * (fleet.RateLimit ?? 0), fleet.RateLimit ?? 0, "/s",
-                "90% to 100% of fleet.rate_limit: the pipeline's pacer achieved 94.5-98% of its budget"),
+                "75% to 100% of fleet.rate_limit: the pacer achieved 94.5-98% of its budget on a quieter machine, 78-96% at a load average of 70"),
             MechanismInput.RestartTime => new(input, "restart_time", fleet.RestartTime.TotalSeconds, (fleet.RestartTime + MaxStartAndJoin).TotalSeconds, "s",
                 "the imposed fleet.restart_time plus 0 to 15 s of stop, process start and group join"),
             MechanismInput.RebalanceTime => new(input, "rebalance_time", MinRebalance.TotalSeconds, MaxRebalance.TotalSeconds, "s",
