@@ -29,6 +29,9 @@ public static class UncalibratedBounds
     /// <summary>Longest eager rebalance assumed: the write-up saw every consumer paused 10-30 s per deploy.</summary>
     public static readonly TimeSpan MaxRebalance = TimeSpan.FromSeconds(30);
 
+    /// <summary>Most re-sends per restart assumed, per call in flight: ci-pass's probe measured 20 with 8 in flight.</summary>
+    public const int ReplayPerCallInFlight = 3;
+
     public static InputBound For(MechanismInput input, Scenario scenario)
     {
         var fleet = scenario.Fleet;
@@ -42,8 +45,8 @@ public static class UncalibratedBounds
                 "the imposed fleet.restart_time plus 0 to 15 s of stop, process start and group join"),
             MechanismInput.RebalanceTime => new(input, "rebalance_time", MinRebalance.TotalSeconds, MaxRebalance.TotalSeconds, "s",
                 "0.25 s (the embedded broker) to 30 s (the write-up's production rebalances)"),
-            MechanismInput.RestartReplay => new(input, "restart_replay", 0, fleet.Concurrency, "events",
-                "0 to the calls in flight per instance (a graceful stop commits what it applied)"),
+            MechanismInput.RestartReplay => new(input, "restart_replay", 0, ReplayPerCallInFlight * fleet.Concurrency, "events",
+                "0 to 3 x the calls in flight per instance (the ci-pass calibration measured 20 re-sent at 8 in flight)"),
             _ => throw new ArgumentOutOfRangeException(nameof(input), input, "not a mechanism input"),
         };
     }
