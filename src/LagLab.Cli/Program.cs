@@ -10,6 +10,7 @@ var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducibl
     PipelineCommand.Create(),
     ProduceCommand.Create(),
     ForecastCommand.Create(),
+    CalibrateCommand.Create(),
     LoadTestCommand.Create(),
     DemoCommand.Create(),
 };

@@ -48,4 +48,16 @@ public sealed record ForecastResult
 
     /// <summary>Integration steps taken (the cost of the forecast).</summary>
     public required int Steps { get; init; }
+
+    /// <summary>The calibration whose measured mechanisms the forecast used, in words (file, when, on what); null: none.</summary>
+    public string? Calibration { get; init; }
+
+    /// <summary>How the scenario differs from what the calibration was measured on (its mechanisms may not transfer).</summary>
+    public IReadOnlyList<string> CalibrationWarnings { get; init; } = [];
+
+    /// <summary>
+    /// Set when some mechanism input that matters for this scenario was not calibrated: the forecast is this range, and
+    /// the other fields are the model at the inputs' midpoint (not a prediction). Null: a point forecast.
+    /// </summary>
+    public ForecastRange? Range { get; init; }
 }

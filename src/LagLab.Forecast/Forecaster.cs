@@ -4,7 +4,7 @@ using LagLab.Scenarios;
 namespace LagLab.Forecast;
 
 /// <summary>The capacity model's entry point: lag over a horizon, alert breaches, drain times and recommendations.</summary>
-public static class Forecaster
+public static partial class Forecaster
 {
     public static ForecastResult Run(Scenario scenario, ForecastOptions? options = null)
     {

@@ -1,5 +1,6 @@
 using LagLab.LoadTest.Live;
 using LagLab.LoadTest.Processes;
+using LagLab.Scenarios;
 
 namespace LagLab.LoadTest;
 
@@ -29,6 +30,12 @@ public sealed record LoadTestOptions
     public int Seed { get; init; } = 42;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The calibration whose measured mechanisms the report's forecast uses for a scenario (<c>--calibration FILE</c>;
+    /// the demo uses the built-ins'); null: the forecast is uncalibrated, a range whose midpoint is compared.
+    /// </summary>
+    public Func<Scenario, Scenarios.Calibration?> CalibrationFor { get; init; } = _ => null;
 
     /// <summary>Fails fast with a message naming the option.</summary>
     public void Validate()

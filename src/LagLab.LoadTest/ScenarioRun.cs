@@ -215,7 +215,7 @@ internal sealed class ScenarioRun
             FleetEvents = fleet?.Events.Events ?? [],
             Applied = Recorder.Applied.Snapshot(),
         };
-        var forecast = ForecastAdapter.Compare(_scenario, samples);
+        var forecast = ForecastAdapter.Compare(_scenario, _options.CalibrationFor(_scenario), samples);
         return RunAnalysis.Analyze(_scenario, measurements, forecast);
     }
 

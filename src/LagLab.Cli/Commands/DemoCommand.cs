@@ -26,6 +26,8 @@ internal static class DemoCommand
                 return LoadTestOutcome.Failed;
             }
             var (incident, fixedScenario) = DemoScenarios.Load(parse.GetValue(quick));
+            // The built-ins ship with calibrations (scenarios/calibration/): the report's forecast uses them.
+            runOptions = runOptions with { CalibrationFor = s => CalibrationFile.BuiltIn(s.Name) };
             if (runOptions.DrainTimeout == LoadTestOptions.DefaultDrainTimeout && parse.GetValue(quick))
             {
                 // The quick demo keeps its promise of under 3 minutes; the incident's backlog is reported as pending.

@@ -17,17 +17,23 @@ internal static class ForecastCommand
         var target = new Option<double?>("--target-lag") { Description = "Backlog to stay under (default: slos.max_lag, else the critical threshold)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Directory for forecast.png and forecast.json (default: out/forecast-NAME)." };
         var json = new Option<bool>("--json") { Description = "Print the forecast as JSON on stdout instead of tables." };
+        var calibration = new Option<string?>("--calibration") { Description = "Calibration file from `laglab calibrate` (or builtin:NAME for a built-in scenario's): the measured mechanisms make the forecast a point; without one it is a range." };
         var command = new Command("forecast", "Forecast consumer lag for a scenario from first principles (capacity, pauses, traffic).")
         {
-            scenario, horizon, target, output, json,
+            scenario, horizon, target, output, json, calibration,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             Scenario loaded;
             ForecastOptions options;
+            Calibration? calibrated = null;
             try
             {
                 loaded = ScenarioLoader.Resolve(parse.GetValue(scenario)!);
+                if (parse.GetValue(calibration) is { } file)
+                {
+                    calibrated = CalibrationFile.Resolve(file);
+                }
                 if (!Duration.TryParse(parse.GetValue(horizon), out var span, out var error))
                 {
                     throw new ArgumentException($"--horizon: {error}.");
@@ -40,6 +46,11 @@ internal static class ForecastCommand
                 await Console.Error.WriteLineAsync($"laglab forecast: invalid scenario{Environment.NewLine}{ex.Message}");
                 return 2;
             }
+            catch (CalibrationException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab forecast: invalid calibration file{Environment.NewLine}{ex.Message}");
+                return 2;
+            }
             catch (ArgumentException ex)
             {
                 await Console.Error.WriteLineAsync($"laglab forecast: {ex.Message}");
@@ -47,7 +58,8 @@ internal static class ForecastCommand
             }
 
             var started = TimeProvider.System.GetTimestamp();
-            var result = Forecaster.Run(loaded, options);
+            ScenarioWarnings.Print("forecast", loaded);
+            var result = Forecaster.Run(loaded, calibrated, options);
             var elapsed = TimeProvider.System.GetElapsedTime(started);
 
             var dir = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("out", $"forecast-{loaded.Name}"));
@@ -70,6 +82,7 @@ internal static class ForecastCommand
                 Console.Out.WriteLine(text);
                 return 0;
             }
+            ForecastRangeView.Render(AnsiConsole.Console, loaded, result);
             ForecastView.Render(AnsiConsole.Console, loaded, result, elapsed, chart);
             return 0;
         });

@@ -29,7 +29,7 @@ internal static class ForecastView
         capacity.AddRow("one rolling deploy costs", Markup.Escape($"{c.DeployLoss:N0} events of processing; whole group stopped {Duration.Format(c.DeployGroupPause)}, longest partition pause {Duration.Format(c.DeployLongestPartitionPause)}"));
         console.Write(capacity);
 
-        var verdict = new Table().Title("forecast").AddColumns("", "value");
+        var verdict = new Table().Title(r.Range is null ? "forecast" : "forecast at the midpoint of the range (not a prediction)").AddColumns("", "value");
         verdict.AddRow("max lag", Markup.Escape($"{r.MaxLag:N0} at {When(r, r.MaxLagAt)} (highest partition {r.MaxPartitionLag:N0})"));
         if (r.MaxSpool > 0)
         {

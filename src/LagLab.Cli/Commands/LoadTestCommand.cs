@@ -12,10 +12,11 @@ internal static class LoadTestCommand
         var scenario = new Argument<string?>("scenario") { Description = "Scenario file, or the name of a built-in scenario (incident, fixed, ...).", Arity = ArgumentArity.ZeroOrOne };
         var compare = new Option<string[]>("--compare") { Description = "Run two scenarios side by side and write one comparison report: --compare A.yaml B.yaml.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
         var fromResults = new Option<string?>("--from-results") { Description = "Write the report again from a recorded results.json (a run or a comparison), without running anything." };
+        var calibration = new Option<string?>("--calibration") { Description = "Calibration file from `laglab calibrate` (or builtin:NAME): the report's forecast uses its measured mechanisms; without one the forecast is an uncalibrated range." };
         var options = new LoadTestCliOptions();
         var command = new Command("loadtest", "Run a load-test scenario against real processes, judge its SLOs and write the report. Exit 0: every SLO held; 1: one was violated; 2: the run failed.")
         {
-            scenario, compare, fromResults,
+            scenario, compare, fromResults, calibration,
         };
         options.AddTo(command);
         command.Validators.Add(result =>
@@ -31,6 +32,10 @@ internal static class LoadTestCommand
             if (given != 1)
             {
                 result.AddError("give one of: a SCENARIO, --compare A B, or --from-results FILE.");
+            }
+            else if (result.GetValue(calibration) is not null && result.GetValue(scenario) is null)
+            {
+                result.AddError("--calibration goes with one SCENARIO (a calibration belongs to one system and scenario).");
             }
         });
         command.SetAction(async (parse, _) =>
@@ -53,6 +58,12 @@ internal static class LoadTestCommand
                     return (await LoadTestHarness.CompareAsync(a, b, runOptions, Console.Out, shutdown.Token)).ExitCode;
                 }
                 var loaded = ScenarioLoader.Resolve(parse.GetValue(scenario)!);
+                ScenarioWarnings.Print("loadtest", loaded);
+                if (parse.GetValue(calibration) is { } file)
+                {
+                    var calibrated = CalibrationFile.Resolve(file);
+                    runOptions = runOptions with { CalibrationFor = _ => calibrated };
+                }
                 return (await LoadTestHarness.RunAsync(loaded, runOptions, Console.Out, shutdown.Token)).ExitCode;
             }
             catch (ScenarioException ex)
@@ -63,6 +74,11 @@ internal static class LoadTestCommand
             catch (ArgumentException ex)
             {
                 await Console.Error.WriteLineAsync($"laglab loadtest: {ex.Message}");
+                return LoadTestOutcome.Failed;
+            }
+            catch (CalibrationException ex)
+            {
+                await Console.Error.WriteLineAsync($"laglab loadtest: invalid calibration file{Environment.NewLine}{ex.Message}");
                 return LoadTestOutcome.Failed;
             }
             catch (OperationCanceledException)

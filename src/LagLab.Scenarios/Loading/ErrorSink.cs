@@ -12,6 +12,13 @@ internal sealed class ErrorSink
     public const int MaxKept = 1000;
 
     private readonly List<ScenarioError> _errors = [];
+    private readonly List<ScenarioError> _warnings = [];
+
+    /// <summary>Fields that still load but should change (deprecated keys); printed, never fatal.</summary>
+    public IReadOnlyList<ScenarioError> Warnings => _warnings;
+
+    public void Warn(YamlNode? at, string path, string message) =>
+        _warnings.Add(new ScenarioError(path, at is null ? 0 : (int)at.Start.Line, at is null ? 0 : (int)at.Start.Column, message));
 
     public IReadOnlyList<ScenarioError> Errors => _errors;
 

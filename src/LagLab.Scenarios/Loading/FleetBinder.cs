@@ -59,6 +59,7 @@ internal static class FleetBinder
         {
             r.Error("rate_limit", "must be above 0 (leave it out for no client-side limiter)");
         }
+        DeprecatedMechanismKeys.Warn(r);
         r.Finish();
         return spec;
     }

@@ -45,6 +45,7 @@ internal static class ScenarioBinder
             TimeScale = scale,
             Alerts = alerts,
             Slos = slos,
+            Warnings = errors.Warnings,
         };
     }
 

@@ -34,6 +34,9 @@ public sealed record Scenario
 
     public SloSpec Slos { get; init; } = new();
 
+    /// <summary>What loaded but should change (deprecated fields), with line and column; commands print them.</summary>
+    public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
+
     /// <summary>The producer's rate as a function of wall time of the run (periods compressed, rates not).</summary>
     public RateProfile WallClockRate => TimeScale.Factor == 1 ? Producer.Rate : new ScaledRateProfile(Producer.Rate, TimeScale.Factor);
 }

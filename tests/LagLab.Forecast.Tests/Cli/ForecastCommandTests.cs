@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LagLab.Scenarios;
 using LagLab.Testing;
 
 namespace LagLab.Forecast.Tests.Cli;
@@ -17,17 +18,69 @@ public sealed class ForecastCommandTests
     public async Task Forecast_BuiltIn_PrintsTheTablesAndWritesChartAndJson()
     {
         using var dir = new TemporaryDirectory();
+        var calibration = Path.Combine(dir.Path, "ci-fail.calibration.yaml");
+        await File.WriteAllTextAsync(calibration, CalibrationFile.Write(CiFailCalibration(overheadSeconds: 0.008)), Ct);
 
-        var result = await Forecast("ci-fail", "--horizon", "40s", "--out", dir.Path);
+        var result = await Forecast("ci-fail", "--horizon", "40s", "--out", dir.Path, "--calibration", calibration);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("calibrated: ", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNCALIBRATED", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("max lag", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("smallest change keeping the backlog under 1,000", result.StandardOutput, StringComparison.Ordinal);
         var png = await File.ReadAllBytesAsync(Path.Combine(dir.Path, "forecast.png"), Ct);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir.Path, "forecast.json"), Ct));
-        // 150/s into a consumer doing 1 / (20 ms + its measured 8 ms call_overhead) = 35.7/s for 40 s.
+        // 150/s into a consumer doing 1 / (20 ms + the calibration's 8 ms call_overhead) = 35.7/s for 40 s.
         Assert.Equal((150 - (1 / 0.028)) * 40, json.RootElement.GetProperty("maxLag").GetDouble(), 3);
+        Assert.StartsWith(calibration, json.RootElement.GetProperty("calibration").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("range").ValueKind);
+    }
+
+    [Fact]
+    public async Task Forecast_WithoutCalibration_SaysSoAndPrintsARange()
+    {
+        using var dir = new TemporaryDirectory();
+
+        var result = await Forecast("ci-fail", "--horizon", "40s", "--out", dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("UNCALIBRATED", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("call_overhead", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("midpoint", result.StandardOutput, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir.Path, "forecast.json"), Ct));
+        var range = json.RootElement.GetProperty("range");
+        var maxLag = range.GetProperty("maxLag");
+        // 0 to 75 ms of overhead on 20 ms calls: 50/s down to 1/95 ms.
+        Assert.Equal((150 - 50) * 40, maxLag.GetProperty("min").GetDouble(), 3);
+        Assert.Equal((150 - (1 / 0.095)) * 40, maxLag.GetProperty("max").GetDouble(), 3);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("calibration").ValueKind);
+    }
+
+    [Fact]
+    public async Task Forecast_BadCalibration_ExitsTwoNamingFileLineAndField()
+    {
+        using var dir = new TemporaryDirectory();
+        var calibration = Path.Combine(dir.Path, "bad.calibration.yaml");
+        var text = CalibrationFile.Write(CiFailCalibration(0.008)).Replace("  call_overhead: { value: 8ms", "  call_overhead: { value: 8", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(calibration, text, Ct);
+
+        var result = await Forecast("ci-fail", "--calibration", calibration, "--out", dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{calibration}:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(": mechanisms.call_overhead.value: missing unit in duration \"8\"", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static Calibration CiFailCalibration(double overheadSeconds)
+    {
+        var scenario = Scenarios.ScenarioLoader.LoadBuiltIn("ci-fail");
+        return new Calibration
+        {
+            Measured = new CalibrationProvenance(DateTimeOffset.UnixEpoch, "ci-fail", "embedded", "local", "test", 50, "written by the test"),
+            Topology = CalibrationTopology.Of(scenario),
+            Mechanisms = new CalibratedMechanisms(null, 0, null, new MeasuredValue(overheadSeconds), null, null, null, null),
+        };
     }
 
     [Fact]
