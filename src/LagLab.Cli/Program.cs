@@ -10,6 +10,7 @@ var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducibl
     ProduceCommand.Create(),
     ForecastCommand.Create(),
     LoadTestCommand.Create(),
+    CampaignCommand.Create(),
     DemoCommand.Create(),
 };
 // ProcessTerminationTimeout = null: System.CommandLine must not handle SIGTERM/SIGINT itself. Its handler blocks the

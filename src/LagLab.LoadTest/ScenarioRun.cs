@@ -18,6 +18,7 @@ namespace LagLab.LoadTest;
 internal sealed class ScenarioRun
 {
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan MonitorInterval = TimeSpan.FromSeconds(1);
     private readonly Scenario _scenario;
     private readonly LoadTestOptions _options;
     private readonly string _directory;
@@ -161,6 +162,7 @@ internal sealed class ScenarioRun
         await samplingStop.CancelAsync();
         await sampling;
         await samplers.FinalAsync(cancellationToken);
+        await MonitorLagFile.WriteAsync(monitor, _scenario.Fleet.Group, MonitorInterval, startedAt, _directory, Recorder, cancellationToken);
         Contracts.LedgerStats? ledger = null;
         try
         {
@@ -202,7 +204,7 @@ internal sealed class ScenarioRun
         await File.WriteAllTextAsync(rules, RuleFile.Render(_scenario.Alerts, _scenario.TimeScale), cancellationToken);
         try
         {
-            return await MonitorProcess.StartAsync(launcher, bootstrap, settings, group, rules, TimeSpan.FromSeconds(1), _logs, cancellationToken);
+            return await MonitorProcess.StartAsync(launcher, bootstrap, settings, group, rules, MonitorInterval, _logs, cancellationToken);
         }
         catch (ChildProcessException ex)
         {

@@ -1,0 +1,109 @@
+using System.Globalization;
+using LagLab.LoadTest.Results;
+using LagLab.LoadTest.Sampling;
+
+namespace LagLab.LoadTest.Campaign;
+
+/// <summary>
+/// Invariant (c): the lag the monitor showed equals the harness's own sampler within one monitor interval. Each
+/// point of the monitor's history (monitor-lag.csv) must lie between the lowest and highest group lag the harness
+/// sampled from one interval before to one interval after it. Both sides count the same thing: the monitor leaves a
+/// partition with no committed offset out of its sum (its lag is unknown), so the harness's sum here does too.
+/// </summary>
+internal static class MonitorAgreement
+{
+    /// <summary>Fewer matched points than this share of the monitor's points is too little to judge.</summary>
+    private const double MinimumMatchedShare = 0.5;
+
+    public static InvariantResult Judge(RunResults? results, string runDirectory)
+    {
+        var file = Path.Combine(runDirectory, MonitorLagFile.FileName);
+        if (results is null || !File.Exists(file))
+        {
+            return Result(InvariantStatus.NotMeasured, $"no {MonitorLagFile.FileName} (the monitor did not run, or its history could not be read)");
+        }
+        var (interval, points) = Read(file);
+        return Compare(results.Samples, points, interval);
+    }
+
+    /// <summary>The comparison itself, on the two series (times in seconds from the start of traffic).</summary>
+    public static InvariantResult Compare(IReadOnlyList<LagSample> harness, IReadOnlyList<(double T, long Lag)> monitor, double interval)
+    {
+        if (harness.Count == 0)
+        {
+            return Result(InvariantStatus.NotMeasured, "the harness recorded no lag samples");
+        }
+        var end = harness[^1].T;
+        var judged = monitor.Where(p => p.T >= 0 && p.T <= end).ToList();
+        var matched = 0;
+        var mismatches = 0;
+        (double T, long Lag, long Low, long High) worst = default;
+        var worstGap = 0L;
+        foreach (var (t, lag) in judged)
+        {
+            var window = harness.Where(s => Math.Abs(s.T - t) <= interval).Select(CommittedLag).ToList();
+            if (window.Count == 0)
+            {
+                continue;
+            }
+            matched++;
+            var (low, high) = (window.Min(), window.Max());
+            var gap = lag < low ? low - lag : lag > high ? lag - high : 0;
+            if (gap > 0)
+            {
+                mismatches++;
+                if (gap > worstGap)
+                {
+                    (worstGap, worst) = (gap, (t, lag, low, high));
+                }
+            }
+        }
+        if (judged.Count == 0 || matched < judged.Count * MinimumMatchedShare)
+        {
+            return Result(InvariantStatus.NotMeasured, $"{matched} of {judged.Count} monitor points had harness samples within {F(interval)} s");
+        }
+        if (mismatches > 0)
+        {
+            return Result(InvariantStatus.Fail, $"{mismatches} of {matched} monitor points outside the harness's range within {F(interval)} s; worst at t={F(worst.T)} s: monitor {worst.Lag}, harness {worst.Low}..{worst.High} ({worstGap} off)");
+        }
+        return Result(InvariantStatus.Pass, $"{matched} of {judged.Count} monitor points within the harness's range within {F(interval)} s");
+    }
+
+    /// <summary>Group lag over the partitions that have a committed offset, as the monitor sums it.</summary>
+    public static long CommittedLag(LagSample sample)
+    {
+        long sum = 0;
+        for (var p = 0; p < sample.Lag.Length; p++)
+        {
+            if (p < sample.Committed.Length && sample.Committed[p] >= 0)
+            {
+                sum += sample.Lag[p];
+            }
+        }
+        return sum;
+    }
+
+    public static (double Interval, List<(double T, long Lag)> Points) Read(string file)
+    {
+        var interval = 1.0;
+        var points = new List<(double, long)>();
+        foreach (var line in File.ReadLines(file))
+        {
+            if (line.StartsWith("# interval_seconds=", StringComparison.Ordinal))
+            {
+                interval = double.Parse(line["# interval_seconds=".Length..], CultureInfo.InvariantCulture);
+                continue;
+            }
+            var parts = line.Split(',');
+            if (parts.Length == 2 && double.TryParse(parts[0], CultureInfo.InvariantCulture, out var t) && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var lag))
+            {
+                points.Add((t, lag));
+            }
+        }
+        return (interval, points);
+    }
+
+    private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static InvariantResult Result(InvariantStatus status, string detail) => new(InvariantResult.MonitorAgrees, status, detail);
+}
