@@ -19,9 +19,10 @@ internal static class CampaignCommand
         var output = new Option<string?>("--out") { Description = "Directory for seed-N.yaml, runs/seed-N/, campaign.json and summary.md (default laglab-out/campaign-SEED)." };
         var calibration = new Option<string?>("--calibration") { Description = "JSON file of mechanism inputs measured on this machine, applied to each scenario before it is forecast." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only write the scenario files and print each one's forecast; run nothing." };
+        var rejudge = new Option<string?>("--rejudge") { Description = "Judge a finished campaign in DIR again from the files its runs wrote (e.g. with --calibration), without running anything." };
         var command = new Command("campaign", "Run random valid scenarios and check the invariants on every run: no unexpected exit, an exact ledger, the monitor agreeing with the harness, the forecast of max lag within 15% (or 200 events). Exit 0: all held; 1: one failed or was not measured; 2: the campaign could not run.")
         {
-            count, seed, output, calibration, dryRun,
+            count, seed, output, calibration, dryRun, rejudge,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -44,6 +45,18 @@ internal static class CampaignCommand
             catch (ArgumentException ex)
             {
                 return CommandHost.Fail("campaign", ex.Message);
+            }
+            if (parse.GetValue(rejudge) is { } recorded)
+            {
+                try
+                {
+                    var again = CampaignRunner.Rejudge(recorded, options.Calibration, options.CalibrationFile, Console.Out);
+                    return again.Passed == again.Runs.Count ? 0 : 1;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException or ScenarioException)
+                {
+                    return CommandHost.Fail("campaign", $"cannot judge {recorded} again: {ex.Message}");
+                }
             }
             using var shutdown = new ShutdownSignal();
             try

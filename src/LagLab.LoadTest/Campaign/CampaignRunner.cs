@@ -54,6 +54,45 @@ public static class CampaignRunner
         return report;
     }
 
+    /// <summary>
+    /// Judges a finished campaign again from the files its runs wrote (after a change to a check, or with a
+    /// calibration), without running anything; rewrites campaign.json and summary.md.
+    /// </summary>
+    public static CampaignReport Rejudge(string directory, Calibration? calibration, string? calibrationFile, TextWriter output)
+    {
+        directory = Path.GetFullPath(directory);
+        var recorded = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(directory, ReportFile)), CampaignJsonContext.Default.CampaignReport)
+            ?? throw new InvalidDataException($"{Path.Combine(directory, ReportFile)}: empty");
+        var options = new CampaignOptions
+        {
+            Seed = recorded.Seed,
+            Count = recorded.Count,
+            OutputDirectory = directory,
+            Launcher = new Processes.LaglabLauncher("laglab", []),
+            Calibration = calibration,
+            CalibrationFile = calibrationFile,
+        };
+        var runs = recorded.Runs.Select(r => Judge(ScenarioLoader.Load(r.ScenarioFile), new LoadTestOutcome(r.ExitCode, null, [], Error(r)), r.RunDirectory, options, r.Index, r.ScenarioFile, r.WallSeconds)).ToList();
+        var report = recorded with
+        {
+            Calibration = calibration is { } c ? $"calibrated ({c.Source})" : "uncalibrated (each scenario's stated mechanisms)",
+            Runs = runs,
+        };
+        Write(report, directory);
+        foreach (var run in runs)
+        {
+            output.WriteLine($"campaign: seed {run.Seed}: {run.Verdict}; {Problems(run)}");
+        }
+        var e = report.ForecastError;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"campaign: {report.Passed} PASS, {report.Failed} FAIL, {report.Incomplete} INCOMPLETE of {report.Runs.Count}; forecast |error| median {e.Median:0.#}%, p90 {e.P90:0.#}%, worst {e.Worst:0.#}%"));
+        return report;
+    }
+
+    /// <summary>A failed run's error as first judged (the harness's message is not kept elsewhere).</summary>
+    private static string? Error(CampaignRun run) =>
+        run.Invariants.FirstOrDefault(i => i.Name == InvariantResult.NoUnexpectedExit && i.Detail.StartsWith("the run could not finish: ", StringComparison.Ordinal))?.Detail["the run could not finish: ".Length..];
+
     private static async Task WriteScenariosAsync(CampaignOptions options, string directory, TextWriter output, CancellationToken cancellationToken)
     {
         for (var i = 0; i < options.Count; i++)
@@ -131,7 +170,7 @@ public static class CampaignRunner
             Invariants =
             [
                 ExitCheck.Judge(outcome, raw),
-                LedgerCheck.Judge(results),
+                LedgerCheck.Judge(scenario, results),
                 MonitorAgreement.Judge(results, runDirectory),
                 forecast,
             ],

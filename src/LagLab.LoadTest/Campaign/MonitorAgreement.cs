@@ -6,9 +6,12 @@ namespace LagLab.LoadTest.Campaign;
 
 /// <summary>
 /// Invariant (c): the lag the monitor showed equals the harness's own sampler within one monitor interval. Each
-/// point of the monitor's history (monitor-lag.csv) must lie between the lowest and highest group lag the harness
-/// sampled from one interval before to one interval after it. Both sides count the same thing: the monitor leaves a
-/// partition with no committed offset out of its sum (its lag is unknown), so the harness's sum here does too.
+/// point of the monitor's history (monitor-lag.csv) must lie in the range the harness's offsets allow from one
+/// interval before to one interval after it: per partition, from the lowest end offset less the highest committed
+/// one to the highest end offset less the lowest committed one. Neither side reads a partition's two offsets at one
+/// instant (commits land every second, the end grows all the time), so a band on the group sum alone would blame
+/// the monitor for the sawtooth between them. Both sides count the same thing: the monitor leaves a partition with
+/// no committed offset out of its sum (its lag is unknown), so the harness's range here does too.
 /// </summary>
 internal static class MonitorAgreement
 {
@@ -41,13 +44,13 @@ internal static class MonitorAgreement
         var worstGap = 0L;
         foreach (var (t, lag) in judged)
         {
-            var window = harness.Where(s => Math.Abs(s.T - t) <= interval).Select(CommittedLag).ToList();
+            var window = harness.Where(s => Math.Abs(s.T - t) <= interval).ToList();
             if (window.Count == 0)
             {
                 continue;
             }
             matched++;
-            var (low, high) = (window.Min(), window.Max());
+            var (low, high) = Range(window);
             var gap = lag < low ? low - lag : lag > high ? lag - high : 0;
             if (gap > 0)
             {
@@ -69,18 +72,29 @@ internal static class MonitorAgreement
         return Result(InvariantStatus.Pass, $"{matched} of {judged.Count} monitor points within the harness's range within {F(interval)} s");
     }
 
-    /// <summary>Group lag over the partitions that have a committed offset, as the monitor sums it.</summary>
-    public static long CommittedLag(LagSample sample)
+    /// <summary>
+    /// The lowest and highest group lag the window's offsets allow, over the partitions with a committed offset. A
+    /// partition committed in only part of the window may or may not be in the monitor's sum: it adds to the high end.
+    /// </summary>
+    public static (long Low, long High) Range(IReadOnlyList<LagSample> window)
     {
-        long sum = 0;
-        for (var p = 0; p < sample.Lag.Length; p++)
+        long low = 0, high = 0;
+        var partitions = window.Max(s => s.End.Length);
+        for (var p = 0; p < partitions; p++)
         {
-            if (p < sample.Committed.Length && sample.Committed[p] >= 0)
+            var ends = window.Where(s => p < s.End.Length && s.End[p] >= 0).Select(s => s.End[p]).ToList();
+            var commits = window.Where(s => p < s.Committed.Length && s.Committed[p] >= 0).Select(s => s.Committed[p]).ToList();
+            if (ends.Count == 0 || commits.Count == 0)
             {
-                sum += sample.Lag[p];
+                continue;
+            }
+            high += Math.Max(0, ends.Max() - commits.Min());
+            if (commits.Count == window.Count)
+            {
+                low += Math.Max(0, ends.Min() - commits.Max());
             }
         }
-        return sum;
+        return (low, high);
     }
 
     public static (double Interval, List<(double T, long Lag)> Points) Read(string file)
