@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using LagLab.LoadTest.Live;
 using LagLab.LoadTest.Reporting;
 using LagLab.LoadTest.Results;
 using LagLab.Scenarios;
@@ -10,7 +9,7 @@ namespace LagLab.LoadTest.Campaign;
 
 /// <summary>
 /// <c>laglab campaign</c> as a library: generate each scenario, write it as seed-N.yaml, load it back through the
-/// loader, run it with the load-test harness, judge the four invariants from what the run wrote, and keep
+/// loader, run it with <c>laglab loadtest</c> (one process per run: a crashed harness fails its run, not the campaign), judge the four invariants from what the run wrote, and keep
 /// campaign.json and summary.md current after every run (a campaign cut short still reports what it did).
 /// </summary>
 public static class CampaignRunner
@@ -114,24 +113,12 @@ public static class CampaignRunner
         var generated = ScenarioGenerator.Generate(seed);
         var file = Path.Combine(directory, generated.FileName);
         await File.WriteAllTextAsync(file, generated.Yaml, cancellationToken);
-        // The file goes through the loader as a user's would; the harness runs what it loaded.
+        // The file goes through the loader as a user's would, and the run is `laglab loadtest FILE` in its own process.
         var scenario = ScenarioLoader.Load(file);
         var runDirectory = Path.Combine(directory, "runs", Path.GetFileNameWithoutExtension(generated.FileName));
         Directory.CreateDirectory(runDirectory);
         var started = options.Time.GetTimestamp();
-        LoadTestOutcome outcome;
-        await using (var console = new StreamWriter(Path.Combine(runDirectory, "console.txt")))
-        {
-            outcome = await LoadTestHarness.RunAsync(scenario, new LoadTestOptions
-            {
-                OutputDirectory = runDirectory,
-                Launcher = options.Launcher,
-                DrainTimeout = ScenarioGenerator.DrainBudget,
-                LiveView = LiveViewMode.None,
-                Seed = seed,
-                Time = options.Time,
-            }, console, cancellationToken);
-        }
+        var outcome = await LoadTestProcess.RunAsync(options.Launcher, file, runDirectory, seed, cancellationToken);
         var wall = options.Time.GetElapsedTime(started).TotalSeconds;
         return Judge(scenario, outcome, runDirectory, options, index, file, wall);
     }
@@ -180,7 +167,7 @@ public static class CampaignRunner
             ScenarioForecastErrorPercent = results?.Forecast is { Error: null } sf ? sf.ErrorPercent : null,
             MeasuredMechanismsErrorPercent = results?.MeasuredForecast is { Error: null } mf ? mf.ErrorPercent : null,
             Reproduce = $"laglab campaign --seed {seed.ToString(CultureInfo.InvariantCulture)} --count 1{calibration}",
-            ReproduceLoadTest = $"laglab loadtest {scenarioFile} --seed {seed.ToString(CultureInfo.InvariantCulture)} --drain-timeout {ExactDuration.Format(ScenarioGenerator.DrainBudget)}",
+            ReproduceLoadTest = "laglab " + string.Join(' ', LoadTestProcess.Arguments(scenarioFile, runDirectory, seed)),
         };
     }
 

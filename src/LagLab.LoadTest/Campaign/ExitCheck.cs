@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace LagLab.LoadTest.Campaign;
 
 /// <summary>
-/// Invariant (a): no part exited unexpectedly. The run must have finished (exit 0 or 1, results.json written), and
+/// Invariant (a): no part exited unexpectedly. The run must have finished (exit 0 or 1, results.json written: not 2,
+/// and not a harness that died itself), and
 /// results.json must carry the harness's count of unexpected exits. Until the harness records one, the invariant is
 /// not measured, never passed by default.
 /// </summary>
@@ -14,9 +15,9 @@ internal static class ExitCheck
 
     public static InvariantResult Judge(LoadTestOutcome outcome, JsonElement? results)
     {
-        if (outcome.ExitCode == LoadTestOutcome.Failed)
+        if (outcome.ExitCode is not (LoadTestOutcome.Passed or LoadTestOutcome.SloViolated))
         {
-            return Result(InvariantStatus.Fail, $"the run could not finish: {outcome.Error ?? "no error given"}");
+            return Result(InvariantStatus.Fail, $"the run could not finish: {outcome.Error ?? $"exit code {outcome.ExitCode}"}");
         }
         if (results is not { } root)
         {

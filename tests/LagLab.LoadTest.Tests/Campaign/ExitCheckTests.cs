@@ -39,6 +39,16 @@ public sealed class ExitCheckTests
     }
 
     [Fact]
+    public void Judge_HarnessThatDied_FailsEvenWithResultsFromBefore()
+    {
+        // SIGABRT from librdkafka inside the harness: 134, not one of loadtest's own exit codes.
+        var result = ExitCheck.Judge(new LoadTestOutcome(134, null, [], "laglab loadtest exited with code 134: rd_kafka_enq_once_del_source_return"), Json("{ \"unexpectedExits\": 0 }"));
+
+        Assert.Equal(InvariantStatus.Fail, result.Status);
+        Assert.Contains("134", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Judge_NoResults_Fails()
     {
         Assert.Equal(InvariantStatus.Fail, ExitCheck.Judge(Finished, null).Status);
