@@ -12,6 +12,7 @@ var root = new RootCommand("LagLab: make Kafka consumer lag visible, reproducibl
     ForecastCommand.Create(),
     CalibrateCommand.Create(),
     LoadTestCommand.Create(),
+    CampaignCommand.Create(),
     DemoCommand.Create(),
 };
 var parse = root.Parse(args);

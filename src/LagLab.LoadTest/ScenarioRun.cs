@@ -18,6 +18,7 @@ namespace LagLab.LoadTest;
 internal sealed class ScenarioRun
 {
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan MonitorInterval = TimeSpan.FromSeconds(1);
     private readonly Scenario _scenario;
     private readonly LoadTestOptions _options;
     private readonly string _directory;
@@ -194,6 +195,7 @@ internal sealed class ScenarioRun
         await samplingStop.CancelAsync();
         await sampling;
         await samplers.FinalAsync(cancellationToken);
+        await MonitorLagFile.WriteAsync(monitor, _scenario.Fleet.Group, MonitorInterval, startedAt, _directory, Recorder, cancellationToken);
         Contracts.LedgerStats? ledger = null;
         try
         {
@@ -241,7 +243,7 @@ internal sealed class ScenarioRun
         await File.WriteAllTextAsync(rules, RuleFile.Render(_scenario.Alerts, _scenario.TimeScale), cancellationToken);
         try
         {
-            return await MonitorProcess.StartAsync(launcher, bootstrap, settings, group, rules, TimeSpan.FromSeconds(1), _logs,
+            return await MonitorProcess.StartAsync(launcher, bootstrap, settings, group, rules, MonitorInterval, _logs,
                 exit => exits.Report("monitor", null, exit, "alerts are judged by the harness on its own lag samples from here on"), cancellationToken);
         }
         catch (ChildProcessException ex)
