@@ -37,7 +37,7 @@ internal static class CampaignCommand
                     OutputDirectory = parse.GetValue(output) ?? $"laglab-out/campaign-{parse.GetValue(seed)}",
                     Launcher = LaglabLauncher.FromCurrentProcess(),
                     CalibrationFile = file is null ? null : Path.GetFullPath(file),
-                    Calibration = file is null ? null : Calibration.Load(file),
+                    Calibration = file is null ? null : MachineCalibration.Load(file),
                     DryRun = parse.GetValue(dryRun),
                 };
                 options.Validate();

@@ -24,7 +24,8 @@ internal static class MechanismSpread
                 [.. run.Samples.Where(s => Inside(s.T))],
                 [.. run.Rates.Where(r => Inside(r.T))],
                 [],
-                [.. run.Rebalances.Where(r => Inside(r.T))]);
+                [.. run.Rebalances.Where(r => Inside(r.T))],
+                []);
             if (m.CallsPerSecond is not null)
             {
                 stretches.Add(m);

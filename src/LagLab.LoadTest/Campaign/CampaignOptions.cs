@@ -19,7 +19,7 @@ public sealed record CampaignOptions
     /// <summary>The file given as <c>--calibration</c>, or null: the forecast then uses each scenario as written.</summary>
     public string? CalibrationFile { get; init; }
 
-    public Calibration? Calibration { get; init; }
+    public MachineCalibration? Calibration { get; init; }
 
     /// <summary>Only write the scenario files (and print each one's forecast); run nothing.</summary>
     public bool DryRun { get; init; }

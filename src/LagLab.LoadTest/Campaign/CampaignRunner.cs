@@ -57,7 +57,7 @@ public static class CampaignRunner
     /// Judges a finished campaign again from the files its runs wrote (after a change to a check, or with a
     /// calibration), without running anything; rewrites campaign.json and summary.md.
     /// </summary>
-    public static CampaignReport Rejudge(string directory, Calibration? calibration, string? calibrationFile, TextWriter output)
+    public static CampaignReport Rejudge(string directory, MachineCalibration? calibration, string? calibrationFile, TextWriter output)
     {
         directory = Path.GetFullPath(directory);
         var recorded = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(directory, ReportFile)), CampaignJsonContext.Default.CampaignReport)

@@ -16,7 +16,7 @@ internal static class ForecastCheck
     public const double SmallLag = 1_500;
     public const double SmallLagTolerance = 200;
 
-    public static (InvariantResult Result, double? ErrorPercent, double? Forecast, double? Measured) Judge(Scenario scenario, RunResults? results, Calibration? calibration)
+    public static (InvariantResult Result, double? ErrorPercent, double? Forecast, double? Measured) Judge(Scenario scenario, RunResults? results, MachineCalibration? calibration)
     {
         if (results is null || results.Samples.Count == 0)
         {

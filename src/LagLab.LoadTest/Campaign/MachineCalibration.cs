@@ -4,7 +4,7 @@ using LagLab.Scenarios;
 namespace LagLab.LoadTest.Campaign;
 
 /// <summary>
-/// Mechanism inputs of the capacity model as measured on this machine (<c>--calibration FILE</c>), put into each
+/// Machine-wide mechanism inputs of the capacity model (not a per-scenario `laglab calibrate` file) (<c>--calibration FILE</c>), put into each
 /// scenario before the campaign forecasts it. The run itself is untouched: only the forecast's copy changes. A JSON
 /// file; every field is optional and durations use the scenario grammar:
 /// <code>
@@ -15,7 +15,7 @@ namespace LagLab.LoadTest.Campaign;
 ///   "restart_replay": 0 }
 /// </code>
 /// </summary>
-public sealed record Calibration
+public sealed record MachineCalibration
 {
     public string Source { get; init; } = "";
     public TimeSpan? CallOverheadBlocking { get; init; }
@@ -45,7 +45,7 @@ public sealed record Calibration
     }
 
     /// <summary>Reads a calibration file; every problem is an <see cref="ArgumentException"/> naming the file and field.</summary>
-    public static Calibration Load(string path)
+    public static MachineCalibration Load(string path)
     {
         JsonDocument document;
         try
@@ -94,7 +94,7 @@ public sealed record Calibration
                     ? n
                     : throw new ArgumentException($"--calibration {path}: restart_replay: expected a whole number of events, 0 or more");
             }
-            return new Calibration
+            return new MachineCalibration
             {
                 Source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : path,
                 CallOverheadBlocking = Span("call_overhead_blocking"),

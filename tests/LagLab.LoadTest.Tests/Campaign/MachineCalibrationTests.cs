@@ -5,14 +5,14 @@ using LagLab.Testing;
 namespace LagLab.LoadTest.Tests.Campaign;
 
 /// <summary>The <c>--calibration</c> hook: the file's mechanism inputs replace the scenario's in the forecast's copy; bad files name the field.</summary>
-public sealed class CalibrationTests
+public sealed class MachineCalibrationTests
 {
     [Fact]
     public void Apply_BlockingEagerScenario_TakesTheBlockingAndEagerValues()
     {
         var scenario = ScenarioGenerator.Generate(1).Scenario;
         scenario = scenario with { Fleet = scenario.Fleet with { Processing = ProcessingMode.Blocking, Buffer = BufferMode.None, Assignor = Assignor.Range, RestartTime = TimeSpan.FromSeconds(2) } };
-        var calibration = new Calibration
+        var calibration = new MachineCalibration
         {
             CallOverheadBlocking = TimeSpan.FromMilliseconds(16),
             CallOverheadConcurrent = TimeSpan.FromMilliseconds(3),
@@ -37,7 +37,7 @@ public sealed class CalibrationTests
         var file = Path.Combine(directory.Path, "calibration.json");
         File.WriteAllText(file, """{ "source": "quiet host", "call_overhead_blocking": "8ms", "restart_extra": "4.5s", "restart_replay": 0 }""");
 
-        var calibration = Calibration.Load(file);
+        var calibration = MachineCalibration.Load(file);
 
         Assert.Equal("quiet host", calibration.Source);
         Assert.Equal(TimeSpan.FromMilliseconds(8), calibration.CallOverheadBlocking);
@@ -59,7 +59,7 @@ public sealed class CalibrationTests
         var file = Path.Combine(directory.Path, "calibration.json");
         File.WriteAllText(file, json);
 
-        var error = Assert.Throws<ArgumentException>(() => Calibration.Load(file));
+        var error = Assert.Throws<ArgumentException>(() => MachineCalibration.Load(file));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
