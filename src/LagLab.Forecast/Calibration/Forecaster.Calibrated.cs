@@ -25,14 +25,18 @@ public static partial class Forecaster
         var quick = options with { Recommend = false };
         var midpoint = At(applied, open, b => b.Midpoint);
         // Only inputs that move the answer are ranged over (a static member's restart causes no rebalance, ...).
-        var relevant = open.Where(b => Differs(Run(At(midpoint, [b], x => x.Low), quick), Run(At(midpoint, [b], x => x.High), quick))).ToList();
+        // Every end is built from the calibrated scenario, never from the midpoint: an input such as the budget is clamped
+        // to the scenario's own value, so setting it on top of the midpoint could not reach its high end.
+        Scenario Around(IReadOnlyList<InputBound> moved, Func<InputBound, double> pick) =>
+            At(At(applied, open.Where(o => !moved.Contains(o)), b => b.Midpoint), moved, pick);
+        var relevant = open.Where(b => Differs(Run(Around([b], x => x.Low), quick), Run(Around([b], x => x.High), quick))).ToList();
         var result = Run(midpoint, options);
         ForecastRange? range = null;
         if (relevant.Count > 0)
         {
-            var better = Run(At(midpoint, relevant, b => Worse(b) ? b.High : b.Low), quick);
-            var worse = Run(At(midpoint, relevant, b => Worse(b) ? b.Low : b.High), quick);
-            range = Range(relevant, [better, worse], result);
+            var worst = Run(Around(relevant, b => Worse(b) ? b.High : b.Low), quick);
+            var best = Run(Around(relevant, b => Worse(b) ? b.Low : b.High), quick);
+            range = Range(relevant, [best, worst], result);
         }
         return result with
         {

@@ -75,7 +75,7 @@ internal static class Narrative
     public static string ForecastSentence(ForecastComparison f)
     {
         var sentence = string.Create(CultureInfo.InvariantCulture,
-            $"{(f.Basis.Length > 0 ? f.Basis : "From the scenario as written")}, the capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}{(f.RangeLow is { } lo && f.RangeHigh is { } hi ? $" (the midpoint of its range {N((long)Math.Round(lo))} to {N((long)Math.Round(hi))})" : "")}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
+            $"{(string.IsNullOrEmpty(f.Basis) ? "From the scenario as written" : f.Basis)}, the capacity model forecast a maximum lag of {N((long)Math.Round(f.ForecastMaxLag))}{(f.RangeLow is { } lo && f.RangeHigh is { } hi ? $" (the midpoint of its range {N((long)Math.Round(lo))} to {N((long)Math.Round(hi))})" : "")}; measured {N((long)f.MeasuredMaxLag)}: error {N((long)Math.Round(f.ForecastMaxLag - f.MeasuredMaxLag))} events ({f.ErrorPercent:+0.0;-0.0;0}% of the measured maximum)");
         // A fluid model has no lag below capacity; what is measured then is work in flight (a commit interval's worth).
         return f.MeasuredMaxLag < SmallLag
             ? sentence + $"; lag this small is events in flight between commits, which the fluid model leaves out, so the percentage means little."
