@@ -10,7 +10,7 @@ namespace LagLab.LoadTest.Campaign;
 /// <code>
 /// { "source": "calibrated on host x, load 6",
 ///   "call_overhead_blocking": "8ms", "call_overhead_concurrent": "7ms",
-///   "restart_extra": "4s",            // added to restart_time: process start and group join
+///   "restart_extra": "4s",            // added to replacement_time: stop, process start, join, first record
 ///   "rebalance_time_eager": "750ms", "rebalance_time_cooperative": "500ms",
 ///   "restart_replay": 0 }
 /// </code>
@@ -37,7 +37,7 @@ public sealed record MachineCalibration
             Fleet = fleet with
             {
                 CallOverhead = (blocking ? CallOverheadBlocking : CallOverheadConcurrent) ?? fleet.CallOverhead,
-                RestartTime = fleet.RestartTime + (RestartExtra ?? TimeSpan.Zero),
+                RestartTime = fleet.ReplacementTime + (RestartExtra ?? TimeSpan.Zero),
                 RebalanceTime = (fleet.IsEager ? RebalanceTimeEager : RebalanceTimeCooperative) ?? fleet.RebalanceTime,
                 RestartReplay = RestartReplay ?? fleet.RestartReplay,
             },

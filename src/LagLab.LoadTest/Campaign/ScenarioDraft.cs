@@ -60,7 +60,7 @@ internal sealed record ScenarioDraft
             Line($"  concurrency: {I(Concurrency)}");
             Line($"  buffer: {Buffer}");
         }
-        Line($"  restart_time: {ExactDuration.Format(RestartTime)}");
+        Line($"  replacement_time: {ExactDuration.Format(RestartTime)}");
         Line($"  rebalance_time: {ExactDuration.Format(RebalanceTime)}");
         Line($"  session_timeout: {ExactDuration.Format(SessionTimeout)}");
         Line($"  call_overhead: {ExactDuration.Format(CallOverhead)}");

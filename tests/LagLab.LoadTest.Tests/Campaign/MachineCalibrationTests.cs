@@ -11,7 +11,7 @@ public sealed class MachineCalibrationTests
     public void Apply_BlockingEagerScenario_TakesTheBlockingAndEagerValues()
     {
         var scenario = ScenarioGenerator.Generate(1).Scenario;
-        scenario = scenario with { Fleet = scenario.Fleet with { Processing = ProcessingMode.Blocking, Buffer = BufferMode.None, Assignor = Assignor.Range, RestartTime = TimeSpan.FromSeconds(2) } };
+        scenario = scenario with { Fleet = scenario.Fleet with { Processing = ProcessingMode.Blocking, Buffer = BufferMode.None, Assignor = Assignor.Range, ReplacementTime = TimeSpan.FromSeconds(2) } };
         var calibration = new MachineCalibration
         {
             CallOverheadBlocking = TimeSpan.FromMilliseconds(16),
@@ -25,7 +25,7 @@ public sealed class MachineCalibrationTests
         var fleet = calibration.Apply(scenario).Fleet;
 
         Assert.Equal(TimeSpan.FromMilliseconds(16), fleet.CallOverhead);
-        Assert.Equal(TimeSpan.FromSeconds(6), fleet.RestartTime);
+        Assert.Equal(TimeSpan.FromSeconds(6), fleet.RestartTime); // the imposed 2 s replacement plus the 4 s measured on top
         Assert.Equal(TimeSpan.FromSeconds(1), fleet.RebalanceTime);
         Assert.Equal(5, fleet.RestartReplay);
     }
