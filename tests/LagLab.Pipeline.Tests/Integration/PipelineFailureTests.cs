@@ -31,7 +31,7 @@ public sealed class PipelineFailureTests
         {
             foreach (var sequence in new long[] { 1, 2 })
             {
-                var evt = new ReconciliationEvent { EventId = $"acc-{sequence}-{Guid.NewGuid():N}", Account = "acc", Sequence = sequence, Amount = 1, Currency = "EUR", ProducedAt = DateTimeOffset.UtcNow };
+                var evt = TestEvents.Event("acc", sequence, amount: 1);
                 await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes("acc"), Value = ReconciliationEventJson.Serialize(evt) }, cancellation);
             }
         }

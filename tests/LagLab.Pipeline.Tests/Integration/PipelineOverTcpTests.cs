@@ -23,11 +23,11 @@ public sealed class PipelineOverTcpTests
         await KafkaClients.CreateTopicAsync(broker.BootstrapServers, topic, 1);
         using (var producer = KafkaClients.Producer(broker.BootstrapServers))
         {
-            await ProduceAsync(producer, topic, "acc", ReconciliationEventJson.Serialize(Event("acc", 1)));
+            await ProduceAsync(producer, topic, "acc", ReconciliationEventJson.Serialize(TestEvents.Event("acc", 1)));
             await ProduceAsync(producer, topic, "acc", "{not json"u8.ToArray());
             await ProduceAsync(producer, topic, "acc", Encoding.UTF8.GetBytes("""{"eventId":"x","account":"acc","sequence":2,"amount":1,"currency":"euro","producedAt":"2025-01-01T00:00:00Z"}"""));
-            await ProduceAsync(producer, topic, "someone-else", ReconciliationEventJson.Serialize(Event("acc", 3)));
-            await ProduceAsync(producer, topic, "acc", ReconciliationEventJson.Serialize(Event("acc", 2)));
+            await ProduceAsync(producer, topic, "someone-else", ReconciliationEventJson.Serialize(TestEvents.Event("acc", 3)));
+            await ProduceAsync(producer, topic, "acc", ReconciliationEventJson.Serialize(TestEvents.Event("acc", 2)));
         }
         var options = Options(broker.BootstrapServers, topic, bank.BaseAddress);
 
@@ -60,7 +60,7 @@ public sealed class PipelineOverTcpTests
             {
                 var account = $"acc-{i % 17}";
                 sequences[account] = sequences.GetValueOrDefault(account) + 1;
-                producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(account), Value = ReconciliationEventJson.Serialize(Event(account, sequences[account])) });
+                producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(account), Value = ReconciliationEventJson.Serialize(TestEvents.Event(account, sequences[account])) });
             }
             producer.Flush(TimeSpan.FromSeconds(10));
         }
@@ -110,14 +110,4 @@ public sealed class PipelineOverTcpTests
 
     private static Task ProduceAsync(IProducer<byte[]?, byte[]?> producer, string topic, string key, byte[] value) =>
         producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(key), Value = value }, TestContext.Current.CancellationToken);
-
-    private static ReconciliationEvent Event(string account, long sequence) => new()
-    {
-        EventId = $"{account}-{sequence}-{Guid.NewGuid():N}",
-        Account = account,
-        Sequence = sequence,
-        Amount = 1.25m,
-        Currency = "EUR",
-        ProducedAt = DateTimeOffset.UtcNow,
-    };
 }

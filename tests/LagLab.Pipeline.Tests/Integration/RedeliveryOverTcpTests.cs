@@ -145,15 +145,7 @@ public sealed class RedeliveryOverTcpTests
                 var slot = (int)(count % Accounts);
                 var account = $"acc-{slot}";
                 var sequence = ++sequences[slot];
-                var value = ReconciliationEventJson.Serialize(new ReconciliationEvent
-                {
-                    EventId = $"{account}-{sequence}-{Guid.NewGuid():N}",
-                    Account = account,
-                    Sequence = sequence,
-                    Amount = 1.25m,
-                    Currency = "EUR",
-                    ProducedAt = DateTimeOffset.UtcNow,
-                });
+                var value = ReconciliationEventJson.Serialize(TestEvents.Event(account, sequence));
                 producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(account), Value = value });
             }
             Thread.Sleep(50);
